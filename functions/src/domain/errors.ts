@@ -1,0 +1,38 @@
+/**
+ * Domain errors: the one vocabulary of failure shared by the pure modules and the Firebase shell.
+ * The shell (`../lib/errors.ts`) maps each code to the HttpsError of the same name; any other
+ * error reaches a client as `internal`, without its message.
+ *
+ * Codes follow firebase-functions' meanings:
+ *  - invalid-argument: the input is bad whatever the state;
+ *  - failed-precondition: not allowed in the current state (illegal transition, missing checklist);
+ *  - permission-denied: the caller's role may not do this;
+ *  - unauthenticated: no signed-in caller;
+ *  - not-found: the target does not exist;
+ *  - aborted: the caller lost a race (stale version);
+ *  - already-exists: the thing was created before.
+ */
+export type DomainErrorCode =
+  | 'invalid-argument'
+  | 'failed-precondition'
+  | 'permission-denied'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'aborted'
+  | 'already-exists'
+  | 'resource-exhausted';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    /** A sentence a person can read (Bahasa Indonesia: it is shown to staff). */
+    message: string,
+    /** Optional structured details (e.g. which field failed), safe to send to the client. */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,67 @@
+/**
+ * Shared helpers of the project's scripts (start, test, benches). Written for the host's Node 20
+ * as well as the pinned Node 24: `bootstrap()` installs the npm packages on a fresh clone and then
+ * re-runs the calling script under the pinned Node 24 (node_modules/.bin/node).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'node_modules', '.bin');
+export const NODE24 = join(BIN, 'node');
+
+function needsInstall() {
+  const marker = join(ROOT, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker) || !existsSync(NODE24)) return true;
+  const lock = join(ROOT, 'package-lock.json');
+  return existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+/** Installs npm packages when missing, then makes sure we run on the pinned Node 24. */
+export function bootstrap(script) {
+  if (needsInstall()) {
+    console.log('[setup] npm ci (first run on this clone)…');
+    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) {
+      console.error('[setup] npm ci failed');
+      process.exit(r.status ?? 1);
+    }
+  }
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) {
+    const r = spawnSync(NODE24, [script, ...process.argv.slice(2)], { stdio: 'inherit', env: childEnv() });
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** The environment for children: the project's bin (Node 24, firebase, vitest…) first on PATH. */
+export function childEnv(extra = {}) {
+  return {
+    ...process.env,
+    PATH: `${BIN}:${process.env.PATH}`,
+    METADATA_SERVER_DETECTION: 'none',
+    ...extra,
+    ...(extra.PATH ? { PATH: `${BIN}:${extra.PATH}` } : {}),
+  };
+}
+
+/** Runs a command, inheriting stdio; resolves to its exit code. */
+export function run(cmd, args, { env = childEnv(), cwd = ROOT } = {}) {
+  return new Promise((res) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0)));
+    child.on('error', () => res(127));
+  });
+}
+
+export function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export const PROJECT_ID = 'demo-pengaduan-kpm';

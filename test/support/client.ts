@@ -1,0 +1,35 @@
+import './env.js';
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
+import { AUTH_HOST, PROJECT_ID, REGION } from './env.js';
+
+let n = 0;
+
+/** A web-SDK client (as the staff page uses), optionally signed in; one app per client. */
+export async function client(creds?: { email: string; password: string }) {
+  const app: FirebaseApp = initializeApp({ apiKey: 'demo-api-key', projectId: PROJECT_ID }, `client-${++n}`);
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, `http://${AUTH_HOST}`, { disableWarnings: true });
+  const functions: Functions = getFunctions(app, REGION);
+  connectFunctionsEmulator(functions, '127.0.0.1', 5001);
+  if (creds) await signInWithEmailAndPassword(auth, creds.email, creds.password);
+  return {
+    auth,
+    /** Calls a callable and returns its data. */
+    call: async <T = unknown>(name: string, data: unknown = {}): Promise<T> =>
+      (await httpsCallable<unknown, T>(functions, name)(data)).data,
+    close: () => deleteApp(app),
+  };
+}
+
+/** The `code` of a rejected callable ('functions/permission-denied' → 'permission-denied'). */
+export async function errorCode(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    return { code: String(err.code ?? '').replace(/^functions\//, ''), message: String(err.message ?? '') };
+  }
+  throw new Error('expected the call to be refused, but it succeeded');
+}
