@@ -1,5 +1,16 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+
+/**
+ * Three pages, each its own bundle (budgets: sign-in ≤ 60 KB, a role's live inbox ≤ 200 KB,
+ * the phone upload page ≤ 75 KB, gzip):
+ *  - index.html      the staff app (Hosting: every other path);
+ *  - unggah.html     the phone upload page (Hosting: /unggah/**), no login;
+ *  - verifikasi.html the public letter verification page (Hosting: /verifikasi/**).
+ */
+const pages = ['index', 'unggah', 'verifikasi'].filter((p) => existsSync(resolve(import.meta.dirname, `${p}.html`)));
 
 export default defineConfig({
   plugins: [preact()],
@@ -8,6 +19,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: {
+      input: Object.fromEntries(pages.map((p) => [p, resolve(import.meta.dirname, `${p}.html`)])),
+    },
   },
   server: { port: 5173 },
 });

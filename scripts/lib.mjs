@@ -31,6 +31,9 @@ export function bootstrap(script) {
   }
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) {
+    // The child handles Ctrl-C (it gets the terminal's SIGINT too); we wait for it to finish.
+    process.on('SIGINT', () => {});
+    process.on('SIGTERM', () => {});
     const r = spawnSync(NODE24, [script, ...process.argv.slice(2)], { stdio: 'inherit', env: childEnv() });
     process.exit(r.status ?? 1);
   }

@@ -4,14 +4,16 @@
  *   install (npm ci) → provision emulators and system packages → build → typecheck → lint →
  *   unit tests → [emulators: rules + integration tests + end-to-end in Chromium] → summary.
  * Exits non-zero on any failure. The last line is "N passed, N failed".
- * Options: --only=unit|rules|integration|e2e (repeatable, comma-separated) to run a subset;
+ * Options: --only=unit|rules|integration|e2e|persistence (repeatable, comma-separated) to run a subset;
+ * --filter=<text> to run only the test files whose path contains it;
  * --skip-static to skip typecheck and lint.
  */
 import { bootstrap, ROOT, BIN, childEnv, run, readJson, PROJECT_ID } from './lib.mjs';
 bootstrap(new URL(import.meta.url).pathname);
 
 const { provision, ProvisionError } = await import('./provision.mjs');
-const { startMailDev } = await import('./maildev.mjs');
+const { spawnSync } = await import('node:child_process');
+const { tmpdir } = await import('node:os');
 const { mkdirSync, rmSync } = await import('node:fs');
 const { join } = await import('node:path');
 
@@ -19,6 +21,8 @@ const args = process.argv.slice(2);
 const only = new Set(args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(',')));
 const want = (s) => only.size === 0 || only.has(s);
 const skipStatic = args.includes('--skip-static') || only.size > 0;
+/** --filter=<text>: only test files whose path contains it (vitest and Playwright filters). */
+const filter = args.find((a) => a.startsWith('--filter='))?.slice(9);
 
 const results = join(ROOT, '.test-results');
 rmSync(results, { recursive: true, force: true });
@@ -49,7 +53,8 @@ const vitest = (project) => async () => {
   const out = join(results, `${project}.json`);
   const code = await run(join(BIN, 'vitest'), [
     'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
-  ], { env: childEnv(process.env.EMULATED ? {} : {}) });
+    ...(filter ? [filter] : []),
+  ]);
   if (!vitestCounts(out) && code !== 0) failed += 1;
   return code;
 };
@@ -76,20 +81,20 @@ if (want('unit')) codes.push(await step('unit tests', vitest('unit')));
 
 const emulated = ['rules', 'integration', 'e2e'].filter(want);
 if (emulated.length > 0 && codes[0] === 0) {
-  const mail = await startMailDev({ mailDir: join(results, 'maildev') });
-  try {
-    codes.push(
-      await step(`emulators: ${emulated.join(', ')}`, () =>
-        run(join(BIN, 'firebase'), [
-          'emulators:exec', '--project', PROJECT_ID,
-          '--only', 'auth,firestore,functions,storage,hosting',
-          `node scripts/test-emulated.mjs ${emulated.join(',')}`,
-        ], { env: { ...env, SMTP_URL: 'smtp://127.0.0.1:1025', MAILDEV_URL: mail.url } }),
-      ),
-    );
-  } finally {
-    await mail.stop();
-  }
+  // One emulator suite at a time on this machine (fixed ports): serialise through a lock when flock exists.
+  const firebaseArgs = [
+    'emulators:exec', '--project', PROJECT_ID,
+    '--only', 'auth,firestore,functions,storage,hosting',
+    `node scripts/test-emulated.mjs ${emulated.join(',')}${filter ? ` ${JSON.stringify(filter)}` : ''}`,
+  ];
+  const flock = spawnSync('sh', ['-c', 'command -v flock'], { encoding: 'utf8' }).stdout.trim();
+  codes.push(
+    await step(`emulators: ${emulated.join(', ')}`, () =>
+      flock
+        ? run(flock, [join(tmpdir(), 'pengaduan-kpm-emulators.lock'), join(BIN, 'firebase'), ...firebaseArgs], { env })
+        : run(join(BIN, 'firebase'), firebaseArgs, { env }),
+    ),
+  );
   for (const p of ['rules', 'integration']) if (emulated.includes(p)) vitestCounts(join(results, `${p}.json`));
   if (emulated.includes('e2e')) {
     const pw = readJson(join(results, 'e2e.json'));
@@ -98,6 +103,14 @@ if (emulated.length > 0 && codes[0] === 0) {
       failed += pw.stats.unexpected ?? 0;
     }
   }
+}
+
+if (want('persistence')) {
+  // npm start's import/export-on-exit: data written before a restart is there after it.
+  const code = await step('persistence across an emulator restart', () => run('node', ['scripts/check-persistence.mjs'], { env }));
+  codes.push(code);
+  if (code === 0) passed += 1;
+  else failed += 1;
 }
 
 const stepFailures = failures.length;

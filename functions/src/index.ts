@@ -5,3 +5,16 @@
 import './options.js';
 
 export { whoami } from './callables/whoami.js';
+export { createCase } from './callables/createCase.js';
+export { submitCase } from './callables/submitCase.js';
+export { returnToApplicant } from './callables/returnToApplicant.js';
+export { completeDocuments } from './callables/completeDocuments.js';
+export { verifyCase } from './callables/verifyCase.js';
+export { decideCase } from './callables/decideCase.js';
+export { parafCase } from './callables/parafCase.js';
+export { requestRevision } from './callables/requestRevision.js';
+export { signCase } from './callables/signCase.js';
+export { recordHandover } from './callables/recordHandover.js';
+export { createStaff } from './callables/createStaff.js';
+export { updateStaff } from './callables/updateStaff.js';
+export { updateSettings } from './callables/updateSettings.js';

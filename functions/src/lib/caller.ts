@@ -26,10 +26,22 @@ export function requireSignedIn(req: Pick<CallableRequest, 'auth'>): Caller {
  * Refuses callers who are not active staff: no role, or a profile marked inactive (a deactivation
  * takes effect at once, before the ID token expires).
  */
-export async function requireActiveStaff(req: Pick<CallableRequest, 'auth'>): Promise<Caller & { name: string }> {
+export async function requireActiveStaff(
+  req: Pick<CallableRequest, 'auth'>,
+): Promise<Caller & { name: string; nip: string | undefined }> {
   const caller = requireSignedIn(req);
   if (caller.roles.length === 0) throw new DomainError('permission-denied', 'Akun Anda belum memiliki peran.');
   const profile = await db().collection('users').doc(caller.uid).get();
   if (profile.get('active') !== true) throw new DomainError('permission-denied', 'Akun Anda tidak aktif.');
-  return { ...caller, name: String(profile.get('name') ?? caller.email ?? caller.uid) };
+  const nip = profile.get('nip') as string | undefined;
+  return { ...caller, name: String(profile.get('name') ?? caller.email ?? caller.uid), nip: nip || undefined };
+}
+
+/** Refuses callers who are not active staff holding `role`. */
+export async function requireRole(req: Pick<CallableRequest, 'auth'>, role: Role) {
+  const caller = await requireActiveStaff(req);
+  if (!caller.roles.includes(role)) {
+    throw new DomainError('permission-denied', 'Anda tidak memiliki wewenang untuk tindakan ini.');
+  }
+  return caller;
 }

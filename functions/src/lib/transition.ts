@@ -1,0 +1,56 @@
+import type { CallableRequest } from 'firebase-functions/v2/https';
+import type { z } from 'zod';
+import { DomainError } from '../domain/errors.js';
+import { assertVersion, planTransition, rolesFor, type ActionInput } from '../domain/workflow.js';
+import { db } from './admin.js';
+import { callable } from './callable.js';
+import { appendHistory, readCase } from './cases.js';
+import type { CaseRef } from './schemas.js';
+import { loadSettings } from './settings.js';
+import { actorOf } from './staff.js';
+
+export interface TransitionResult {
+  caseId: string;
+  state: string;
+  version: number;
+}
+
+/**
+ * Runs one workflow action: read → decide (pure planTransition) → write, in one Firestore
+ * transaction. The order of refusals: a role that may never take the action (`permission-denied`),
+ * then a stale version (`aborted`), then the state and guards (`failed-precondition`). The case
+ * patch, the version bump and the hash-chained history entry are written together or not at all.
+ */
+export async function runTransition(
+  req: Pick<CallableRequest, 'auth'>,
+  ref: z.infer<typeof CaseRef>,
+  input: ActionInput,
+): Promise<TransitionResult> {
+  const actor = await actorOf(req);
+  if (!rolesFor(input.action).some((r) => actor.roles.includes(r))) {
+    throw new DomainError('permission-denied', 'Peran Anda tidak berwenang melakukan tindakan ini.');
+  }
+  const settings = await loadSettings();
+  return db().runTransaction(async (tx) => {
+    const { ref: doc, kase } = await readCase(tx, ref.caseId);
+    assertVersion(kase, ref.expectedVersion);
+    const plan = planTransition(kase, actor, input, new Date(), settings);
+    const version = kase.version + 1;
+    appendHistory(tx, doc, kase, { ...plan.history }, {
+      ...plan.patch,
+      state: plan.to,
+      version,
+      updatedAt: plan.history.at,
+      updatedBy: actor.uid,
+    });
+    return { caseId: ref.caseId, state: plan.to, version };
+  });
+}
+
+/** A callable for one action: its schema, and how its input becomes the domain's ActionInput. */
+export function transitionCallable<S extends z.ZodType<z.infer<typeof CaseRef>>>(
+  schema: S,
+  toAction: (data: z.infer<S>) => ActionInput,
+) {
+  return callable(schema, (data, req) => runTransition(req, data, toAction(data)));
+}
