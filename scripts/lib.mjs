@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,8 @@ export function childEnv(extra = {}) {
     ...process.env,
     PATH: `${BIN}:${process.env.PATH}`,
     METADATA_SERVER_DETECTION: 'none',
+    // The Functions emulator's 10 s limit for loading the code is tight on a busy 2-core machine.
+    FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? '60',
     ...extra,
     ...(extra.PATH ? { PATH: `${BIN}:${extra.PATH}` } : {}),
   };
@@ -68,3 +71,19 @@ export function readJson(path) {
 }
 
 export const PROJECT_ID = 'demo-pengaduan-kpm';
+
+/**
+ * One emulator run at a time on this machine: the build rewrites functions/lib, which a running
+ * Functions emulator would hot-reload, and the emulators use fixed ports. Where flock exists (Linux),
+ * re-runs the current script under a machine-wide lock file and exits with its code.
+ */
+export function serialised() {
+  if (process.env.PENGADUAN_TEST_LOCKED) return;
+  const flock = spawnSync('sh', ['-c', 'command -v flock'], { encoding: 'utf8' }).stdout.trim();
+  if (!flock) return;
+  const r = spawnSync(flock, [join(tmpdir(), 'pengaduan-kpm-tests.lock'), process.execPath, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, PENGADUAN_TEST_LOCKED: '1' },
+  });
+  process.exit(r.status ?? 1);
+}

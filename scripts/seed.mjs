@@ -43,5 +43,126 @@ export async function seed({ log = console.log } = {}) {
     created++;
   }
   if (created > 0) log(`[seed] created ${created} demo staff accounts`);
-  return { created };
+  const anyCase = await db.collection('cases').limit(1).get();
+  let cases = 0;
+  if (anyCase.empty) {
+    cases = await seedCases(db, log);
+    log(`[seed] created ${cases} demo cases across every state`);
+  }
+  return { created, cases };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo cases, driven through the real callables by the demo staff (history, numbers and the
+// letter are genuine). Identifiers are made up but valid: NIK 6571… = Kota Tarakan, women's birth
+// day + 40.
+
+const PEOPLE = [
+  { name: 'Siti Aminah', nik: '6571014508900001', kel: ['Tarakan Tengah', 'Sebengkok'], type: 'pin_terblokir', to: 'completed' },
+  { name: 'Budi Hartono', nik: '6571021203750002', kel: ['Tarakan Barat', 'Karang Anyar'], type: 'kks_hilang', to: 'signed' },
+  { name: 'Rahmawati', nik: '6571036111820003', kel: ['Tarakan Timur', 'Kampung Enam'], type: 'transaksi_bermasalah', to: 'initialled' },
+  { name: 'Andi Pratama', nik: '6571040202880004', kel: ['Tarakan Utara', 'Juata Laut'], type: 'buku_tabungan_hilang', to: 'drafted' },
+  { name: 'Nurul Hidayah', nik: '6571025506790005', kel: ['Tarakan Tengah', 'Pamusian'], type: 'pin_terblokir', to: 'verified' },
+  { name: 'Hasanuddin', nik: '6571013009650006', kel: ['Tarakan Barat', 'Karang Rejo'], type: 'transaksi_bermasalah', to: 'verified' },
+  { name: 'Yuliana', nik: '6571034901920007', kel: ['Tarakan Timur', 'Mamburungan'], type: 'kks_hilang', to: 'awaiting_documents' },
+  { name: 'Muhammad Rizal', nik: '6571041707850008', kel: ['Tarakan Utara', 'Juata Permai'], type: 'pin_terblokir', to: 'submitted' },
+  { name: 'Wati Susanti', nik: '6571016812700009', kel: ['Tarakan Tengah', 'Selumit'], type: 'lainnya', to: 'submitted' },
+  { name: 'Joko Susilo', nik: '6571020404600010', kel: ['Tarakan Barat', 'Karang Balik'], type: 'buku_tabungan_hilang', to: 'intake' },
+  { name: 'Fatimah Zahra', nik: '6571034403830011', kel: ['Tarakan Timur', 'Gunung Lingkas'], type: 'transaksi_bermasalah', to: 'closed' },
+];
+
+const REQUIRED = {
+  kks_hilang: ['ktp_kk', 'buku_tabungan'],
+  buku_tabungan_hilang: ['ktp_kk', 'kks'],
+  default: ['ktp_kk', 'kks', 'buku_tabungan'],
+};
+
+async function staffClients() {
+  const { initializeApp } = await import('firebase/app');
+  const { connectAuthEmulator, getAuth, signInWithEmailAndPassword } = await import('firebase/auth');
+  const { connectFunctionsEmulator, getFunctions, httpsCallable } = await import('firebase/functions');
+  const out = {};
+  for (const s of DEMO_STAFF) {
+    const app = initializeApp({ apiKey: 'demo-api-key', projectId: PROJECT_ID }, `seed-${s.roles[0]}`);
+    const auth = getAuth(app);
+    connectAuthEmulator(auth, 'http://127.0.0.1:9099', { disableWarnings: true });
+    const fns = getFunctions(app, 'asia-southeast2');
+    connectFunctionsEmulator(fns, '127.0.0.1', 5001);
+    await signInWithEmailAndPassword(auth, s.email, DEMO_PASSWORD);
+    out[s.roles[0]] = async (name, data) => (await httpsCallable(fns, name)(data)).data;
+  }
+  return out;
+}
+
+async function seedCases(db, log) {
+  const c = await staffClients();
+  const order = ['intake', 'submitted', 'verified', 'drafted', 'initialled', 'signed', 'completed'];
+  let n = 0;
+  for (const [i, p] of PEOPLE.entries()) {
+    const docs = REQUIRED[p.type] ?? REQUIRED.default;
+    const form = {
+      complaintType: p.type,
+      relation: 'kpm',
+      ...(p.type === 'lainnya' ? { complaintDetail: 'Saldo bantuan bulan Oktober belum masuk ke rekening KKS.' } : {}),
+      applicant: {
+        name: p.name,
+        nik: p.nik,
+        phone: `0812${String(5100000 + i * 7919).padStart(8, '0')}`,
+        email: `${p.name.toLowerCase().replace(/[^a-z]+/g, '.')}@contoh.example`,
+        address: { kecamatan: p.kel[0], kelurahan: p.kel[1], street: `Jl. Mulawarman RT ${String(i + 1).padStart(2, '0')}` },
+      },
+      kpm: {
+        name: p.name,
+        nik: p.nik,
+        kkNumber: `65710${String(10203040506 + i * 104729).padStart(11, '0')}`,
+        ...(p.type === 'kks_hilang' ? {} : { kksNumber: `52642200${String(10000000 + i * 3571).padStart(8, '0')}` }),
+      },
+      documentsPresent: docs,
+    };
+    try {
+      let cur = await c.fo('createCase', form);
+      const ref = () => ({ caseId: cur.caseId, expectedVersion: cur.version });
+      const go = async (role, name, data = {}) => {
+        cur = { ...cur, ...(await c[role](name, { ...data, ...ref() })) };
+      };
+      const target = p.to;
+      const reach = (s) => order.indexOf(target) >= order.indexOf(s) || (target === 'closed' && s === 'verified') || (target === 'awaiting_documents' && s === 'submitted');
+      if (reach('submitted')) await go('fo', 'submitCase');
+      if (target === 'awaiting_documents') {
+        await go('fo', 'returnToApplicant', { reason: 'Fotokopi KTP/KK tidak terbaca; mohon dibawa ulang.', missing: ['ktp_kk'] });
+      }
+      if (reach('verified')) await go('fo', 'verifyCase', { checks: docs.map((kind) => ({ kind, ok: true })) });
+      if (target === 'closed') {
+        await go('analis', 'decideCase', { decision: 'tidak', destination: 'close', reason: 'Yang bersangkutan tidak terdaftar sebagai KPM Program Sembako di DTKS.' });
+      }
+      if (reach('drafted')) {
+        await go('analis', 'decideCase', {
+          decision: 'ya',
+          assistanceType: 'sembako',
+          problem: 'Pengaduan KPM telah diperiksa dan sesuai dengan data SIKS-NG.',
+          solution: 'Diterbitkan surat keterangan sebagai dasar penyelesaian di Bank Himbara penyalur.',
+          siksNgUpdate: { done: true, reference: `SIKSNG-2026-${String(100 + i)}` },
+          kpmEducated: true,
+          draft: { summary: 'Pengaduan KPM Program Sembako.', outcome: 'KPM tercatat aktif sebagai penerima Program Sembako Kota Tarakan.' },
+        });
+      }
+      if (reach('initialled')) await go('koordinator', 'parafCase');
+      if (reach('signed')) await go('kabid', 'signCase', { confirm: true });
+      if (target === 'completed') {
+        // The hand-over needs the rendered letter: wait for the trigger (bounded).
+        for (let t = 0; t < 120; t++) {
+          const snap = await db.doc(`cases/${cur.caseId}`).get();
+          if (snap.get('letter.status') === 'rendered') break;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        const snap = await db.doc(`cases/${cur.caseId}`).get();
+        cur.version = snap.get('version');
+        await go('fo', 'recordHandover', { method: 'langsung', receivedBy: p.name });
+      }
+      n++;
+    } catch (e) {
+      log(`[seed] case for ${p.name} stopped early: ${e.message}`);
+    }
+  }
+  return n;
 }

@@ -17,12 +17,12 @@ process.env.MAILDEV_URL = mail.url;
 for (const s of suites) {
   let code;
   if (s === 'e2e') {
-    code = await run(join(BIN, 'playwright'), ['test', ...(filter ? [filter] : [])], {
+    code = await run(join(BIN, 'playwright'), ['test', ...(filter ? ['--pass-with-no-tests', filter] : [])], {
       env: childEnv({ PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json') }),
     });
   } else {
     const out = join(results, `${s}.json`);
-    code = await run(join(BIN, 'vitest'), ['run', '--project', s, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...(filter ? [filter] : [])]);
+    code = await run(join(BIN, 'vitest'), ['run', '--project', s, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...(filter ? ['--passWithNoTests', filter] : [])]);
   }
   if (code !== 0) worst = code;
 }

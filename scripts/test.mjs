@@ -8,14 +8,14 @@
  * --filter=<text> to run only the test files whose path contains it;
  * --skip-static to skip typecheck and lint.
  */
-import { bootstrap, ROOT, BIN, childEnv, run, readJson, PROJECT_ID } from './lib.mjs';
+import { bootstrap, serialised, ROOT, BIN, childEnv, run, readJson, PROJECT_ID } from './lib.mjs';
 bootstrap(new URL(import.meta.url).pathname);
 
-const { provision, ProvisionError } = await import('./provision.mjs');
-const { spawnSync } = await import('node:child_process');
-const { tmpdir } = await import('node:os');
 const { mkdirSync, rmSync } = await import('node:fs');
 const { join } = await import('node:path');
+const { provision, ProvisionError } = await import('./provision.mjs');
+
+serialised();
 
 const args = process.argv.slice(2);
 const only = new Set(args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(',')));
@@ -53,7 +53,7 @@ const vitest = (project) => async () => {
   const out = join(results, `${project}.json`);
   const code = await run(join(BIN, 'vitest'), [
     'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
-    ...(filter ? [filter] : []),
+    ...(filter ? ['--passWithNoTests', filter] : []),
   ]);
   if (!vitestCounts(out) && code !== 0) failed += 1;
   return code;
@@ -81,20 +81,12 @@ if (want('unit')) codes.push(await step('unit tests', vitest('unit')));
 
 const emulated = ['rules', 'integration', 'e2e'].filter(want);
 if (emulated.length > 0 && codes[0] === 0) {
-  // One emulator suite at a time on this machine (fixed ports): serialise through a lock when flock exists.
   const firebaseArgs = [
     'emulators:exec', '--project', PROJECT_ID,
     '--only', 'auth,firestore,functions,storage,hosting',
     `node scripts/test-emulated.mjs ${emulated.join(',')}${filter ? ` ${JSON.stringify(filter)}` : ''}`,
   ];
-  const flock = spawnSync('sh', ['-c', 'command -v flock'], { encoding: 'utf8' }).stdout.trim();
-  codes.push(
-    await step(`emulators: ${emulated.join(', ')}`, () =>
-      flock
-        ? run(flock, [join(tmpdir(), 'pengaduan-kpm-emulators.lock'), join(BIN, 'firebase'), ...firebaseArgs], { env })
-        : run(join(BIN, 'firebase'), firebaseArgs, { env }),
-    ),
-  );
+  codes.push(await step(`emulators: ${emulated.join(', ')}`, () => run(join(BIN, 'firebase'), firebaseArgs, { env })));
   for (const p of ['rules', 'integration']) if (emulated.includes(p)) vitestCounts(join(results, `${p}.json`));
   if (emulated.includes('e2e')) {
     const pw = readJson(join(results, 'e2e.json'));

@@ -6,11 +6,44 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { doc, getDoc, setDoc, collection, getDocs, deleteDoc, updateDoc, query, where } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  orderBy,
+  query,
+  setDoc,
+  updateDoc,
+  where,
+  type Firestore,
+} from 'firebase/firestore';
 import { FIRESTORE_HOST } from '../support/env.js';
 
+/**
+ * The whole matrix: who (signed out, no role, deactivated, each role) × collection × operation
+ * (get, list, create, update, delete). Expectations are written from the design, not from the rules:
+ * active staff read cases, their history and documents, the letter register and the office settings;
+ * admin also lists settings and reads every staff profile; everyone reads their own profile;
+ * nobody writes anything from a client; server-only collections are closed to all.
+ */
 let env: RulesTestEnvironment;
 const [host, port] = FIRESTORE_HOST.split(':') as [string, string];
+
+type Who = 'signed out' | 'no role' | 'deactivated' | 'fo' | 'analis' | 'koordinator' | 'kabid' | 'admin';
+const WHO: Who[] = ['signed out', 'no role', 'deactivated', 'fo', 'analis', 'koordinator', 'kabid', 'admin'];
+const ACTIVE_STAFF: Who[] = ['fo', 'analis', 'koordinator', 'kabid', 'admin'];
+
+const PROFILES: Record<string, { roles: string[]; active: boolean }> = {
+  norole: { roles: [], active: true },
+  gone: { roles: ['fo'], active: false },
+  fo: { roles: ['fo'], active: true },
+  analis: { roles: ['analis'], active: true },
+  koordinator: { roles: ['koordinator'], active: true },
+  kabid: { roles: ['kabid'], active: true },
+  admin: { roles: ['admin'], active: true },
+};
 
 beforeAll(async () => {
   env = await initializeTestEnvironment({
@@ -23,88 +56,92 @@ beforeEach(async () => {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore();
-    await setDoc(doc(db, 'cases/c1'), { state: 'intake', number: 'ADU-2026-000001' });
-    await setDoc(doc(db, 'cases/c1/history/h1'), { action: 'create' });
+    await setDoc(doc(db, 'cases/c1'), { state: 'intake', number: 'ADU-2026-000001', version: 1 });
+    await setDoc(doc(db, 'cases/c1/history/000001'), { seq: 1, action: 'intake' });
+    await setDoc(doc(db, 'cases/c1/documents/d1'), { kind: 'ktp_kk' });
     await setDoc(doc(db, 'letters/l1'), { number: '460/0001/Dinsos-PM/XI/2026' });
     await setDoc(doc(db, 'settings/office'), { timeStandards: {} });
-    await setDoc(doc(db, 'counters/cases-2026'), { next: 2 });
+    await setDoc(doc(db, 'counters/cases-2026'), { last: 1 });
     await setDoc(doc(db, 'uploadGrants/g1'), { caseId: 'c1' });
     await setDoc(doc(db, 'outbox/m1'), { to: 'a@b.c' });
-    for (const [uid, roles, active] of [
-      ['fo', ['fo'], true],
-      ['admin', ['admin'], true],
-      ['gone', ['fo'], false],
-      ['norole', [], true],
-    ] as const) {
-      await setDoc(doc(db, `users/${uid}`), { name: uid, roles, active });
-    }
+    await setDoc(doc(db, 'documentViews/v1'), { caseId: 'c1' });
+    for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
 });
 
-type Who = 'signed out' | 'no role' | 'deactivated' | 'fo' | 'admin';
-const ctxFor = (who: Who) => {
-  switch (who) {
-    case 'signed out':
-      return env.unauthenticatedContext();
-    case 'no role':
-      return env.authenticatedContext('norole', { roles: [] });
-    case 'deactivated':
-      return env.authenticatedContext('gone', { roles: ['fo'] });
-    case 'fo':
-      return env.authenticatedContext('fo', { roles: ['fo'] });
-    case 'admin':
-      return env.authenticatedContext('admin', { roles: ['admin'] });
-  }
+const uidOf: Record<Exclude<Who, 'signed out'>, string> = {
+  'no role': 'norole',
+  deactivated: 'gone',
+  fo: 'fo',
+  analis: 'analis',
+  koordinator: 'koordinator',
+  kabid: 'kabid',
+  admin: 'admin',
+};
+const dbFor = (who: Who): Firestore => {
+  if (who === 'signed out') return env.unauthenticatedContext().firestore() as unknown as Firestore;
+  const uid = uidOf[who];
+  return env.authenticatedContext(uid, { roles: PROFILES[uid]!.roles }).firestore() as unknown as Firestore;
 };
 
-describe('cases: only active staff read; nobody writes', () => {
-  for (const who of ['signed out', 'no role', 'deactivated'] as const) {
-    it(`${who}: cannot get or list cases`, async () => {
-      const db = ctxFor(who).firestore();
-      await assertFails(getDoc(doc(db, 'cases/c1')));
-      await assertFails(getDocs(collection(db, 'cases')));
+interface Target {
+  path: string;
+  collection: string;
+  get: Who[];
+  list: Who[];
+}
+const TARGETS: Target[] = [
+  { path: 'cases/c1', collection: 'cases', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
+  { path: 'cases/c1/history/000001', collection: 'cases/c1/history', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
+  { path: 'cases/c1/documents/d1', collection: 'cases/c1/documents', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
+  { path: 'letters/l1', collection: 'letters', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
+  { path: 'settings/office', collection: 'settings', get: ACTIVE_STAFF, list: ['admin'] },
+  { path: 'users/admin', collection: 'users', get: ['admin'], list: ['admin'] },
+  { path: 'counters/cases-2026', collection: 'counters', get: [], list: [] },
+  { path: 'uploadGrants/g1', collection: 'uploadGrants', get: [], list: [] },
+  { path: 'outbox/m1', collection: 'outbox', get: [], list: [] },
+  { path: 'documentViews/v1', collection: 'documentViews', get: [], list: [] },
+];
+
+for (const t of TARGETS) {
+  describe(t.collection, () => {
+    for (const who of WHO) {
+      const canGet = t.get.includes(who);
+      const canList = t.list.includes(who);
+      it(`${who}: get ${canGet ? 'allowed' : 'denied'}, list ${canList ? 'allowed' : 'denied'}, create/update/delete denied`, async () => {
+        const db = dbFor(who);
+        await (canGet ? assertSucceeds : assertFails)(getDoc(doc(db, t.path)));
+        await (canList ? assertSucceeds : assertFails)(getDocs(collection(db, t.collection)));
+        await assertFails(setDoc(doc(db, `${t.collection}/new-doc`), { x: 1 }));
+        await assertFails(updateDoc(doc(db, t.path), { x: 2 }));
+        await assertFails(deleteDoc(doc(db, t.path)));
+      });
+    }
+  });
+}
+
+describe('own profile', () => {
+  for (const who of ['no role', 'deactivated', 'fo', 'kabid'] as const) {
+    it(`${who}: reads their own profile, cannot edit it (roles are set by the admin callables)`, async () => {
+      const db = dbFor(who);
+      await assertSucceeds(getDoc(doc(db, `users/${uidOf[who]}`)));
+      await assertFails(updateDoc(doc(db, `users/${uidOf[who]}`), { roles: ['admin'], active: true }));
     });
   }
-  for (const who of ['fo', 'admin'] as const) {
-    it(`${who}: reads cases and history, the inbox query included`, async () => {
-      const db = ctxFor(who).firestore();
-      await assertSucceeds(getDoc(doc(db, 'cases/c1')));
-      await assertSucceeds(getDocs(query(collection(db, 'cases'), where('state', '==', 'intake'))));
-      await assertSucceeds(getDocs(collection(db, 'cases/c1/history')));
-    });
-    it(`${who}: cannot create, update or delete a case or history`, async () => {
-      const db = ctxFor(who).firestore();
-      await assertFails(setDoc(doc(db, 'cases/c2'), { state: 'signed' }));
-      await assertFails(updateDoc(doc(db, 'cases/c1'), { state: 'signed' }));
-      await assertFails(deleteDoc(doc(db, 'cases/c1')));
-      await assertFails(setDoc(doc(db, 'cases/c1/history/h2'), { action: 'forged' }));
-    });
-  }
+  it('a staff member cannot read another profile', async () => {
+    await assertFails(getDoc(doc(dbFor('fo'), 'users/kabid')));
+  });
 });
 
-describe('server-only collections', () => {
-  for (const path of ['counters/cases-2026', 'uploadGrants/g1', 'outbox/m1']) {
-    it(`${path}: unreadable and unwritable even by admin`, async () => {
-      const db = ctxFor('admin').firestore();
-      await assertFails(getDoc(doc(db, path)));
-      await assertFails(setDoc(doc(db, path), { x: 1 }));
-    });
-  }
-});
-
-describe('users and settings', () => {
-  it('a staff member reads their own profile, not others; admin reads all', async () => {
-    await assertSucceeds(getDoc(doc(ctxFor('fo').firestore(), 'users/fo')));
-    await assertFails(getDoc(doc(ctxFor('fo').firestore(), 'users/admin')));
-    await assertFails(getDocs(collection(ctxFor('fo').firestore(), 'users')));
-    await assertSucceeds(getDocs(collection(ctxFor('admin').firestore(), 'users')));
+describe('the queries the staff page runs', () => {
+  it('inbox by state, ordered; history by seq; live documents of a case', async () => {
+    const db = dbFor('analis');
+    await assertSucceeds(getDocs(query(collection(db, 'cases'), where('state', 'in', ['verified']))));
+    await assertSucceeds(getDocs(query(collection(db, 'cases/c1/history'), orderBy('seq'))));
+    await assertSucceeds(getDocs(collection(db, 'cases/c1/documents')));
   });
-  it('active staff read the office settings; nobody writes them from a client', async () => {
-    await assertSucceeds(getDoc(doc(ctxFor('fo').firestore(), 'settings/office')));
-    await assertFails(getDoc(doc(ctxFor('deactivated').firestore(), 'settings/office')));
-    await assertFails(setDoc(doc(ctxFor('admin').firestore(), 'settings/office'), { x: 1 }));
-  });
-  it('no one edits their own profile (roles are set by the admin callables)', async () => {
-    await assertFails(updateDoc(doc(ctxFor('fo').firestore(), 'users/fo'), { roles: ['admin'] }));
+  it('a deactivated account runs none of them', async () => {
+    const db = dbFor('deactivated');
+    await assertFails(getDocs(query(collection(db, 'cases'), where('state', 'in', ['submitted']))));
   });
 });

@@ -1,5 +1,6 @@
 import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
+import { requireSignedIn } from './caller.js';
 import { toHttpsError } from './errors.js';
 
 /**
@@ -9,9 +10,13 @@ import { toHttpsError } from './errors.js';
 export function callable<S extends z.ZodType, R>(
   schema: S,
   handler: (data: z.infer<S>, req: CallableRequest<unknown>) => Promise<R>,
+  /** `public: true` for the few callables anyone may call (e.g. letter verification). */
+  opts: { public?: boolean } = {},
 ) {
   return onCall({ enforceAppCheck: false }, async (req: CallableRequest<unknown>) => {
     try {
+      // Who before what: a signed-out caller learns nothing about the input's shape.
+      if (!opts.public) requireSignedIn(req);
       const data = schema.parse(req.data ?? {});
       return await handler(data, req);
     } catch (err) {
