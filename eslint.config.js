@@ -5,7 +5,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/node_modules/**',
-      '**/lib/**',
+      'functions/lib/**',
       '**/dist/**',
       '.emulators/**',
       '.emulator-data/**',

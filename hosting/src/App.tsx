@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type User } from 'firebase/auth';
-import { auth, call } from './firebase';
-import { ROLE_LABELS, type Role } from '../../functions/src/domain/vocabulary';
+import { onAuthStateChanged, signInWithEmailAndPassword, type User } from 'firebase/auth';
+import { auth } from './firebase';
+import type * as StaffModuleType from './staff/StaffApp';
 
-interface Me {
-  uid: string;
-  email: string | null;
-  roles: Role[];
-  name: string | null;
-  active: boolean;
-}
-const whoami = call<Record<string, never>, Me>('whoami');
 
 function authMessage(code: string): string {
   switch (code) {
@@ -62,37 +54,26 @@ function SignIn() {
   );
 }
 
-function Home({ user }: { user: User }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<string | null>(null);
+type StaffModule = typeof StaffModuleType;
+
+/**
+ * Everything after sign-in (Firestore, the inbox, the case pages) is one dynamic import, so the
+ * sign-in page loads only Preact, Auth and Functions.
+ */
+function Staff({ user }: { user: User }) {
+  const [mod, setMod] = useState<StaffModule | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    whoami({}).then(setMe, () => setError('Gagal memuat profil Anda.'));
-  }, [user.uid]);
-  return (
-    <main class="home">
-      <header class="topbar">
-        <span>Layanan Pengaduan KPM</span>
-        <button type="button" onClick={() => void signOut(auth)}>Keluar</button>
-      </header>
-      {error && <p role="alert" class="error">{error}</p>}
-      {me && (
-        <section class="card">
-          <h1>Selamat datang, {me.name ?? me.email}</h1>
-          <p>Peran Anda:</p>
-          <ul data-testid="roles">
-            {me.roles.map((r) => (
-              <li key={r} data-role={r}>{ROLE_LABELS[r]}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </main>
-  );
+    import('./staff/StaffApp').then(setMod, () => setFailed(true));
+  }, []);
+  if (failed) return <p role="alert" class="error loading">Aplikasi tidak dapat dimuat. Periksa koneksi lalu muat ulang halaman.</p>;
+  if (!mod) return <p class="loading">Memuat…</p>;
+  return <mod.StaffApp user={user} />;
 }
 
 export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => onAuthStateChanged(auth, setUser), []);
   if (user === undefined) return <p class="loading">Memuat…</p>;
-  return user ? <Home user={user} /> : <SignIn />;
+  return user ? <Staff user={user} /> : <SignIn />;
 }

@@ -1,4 +1,4 @@
-import type { CaseState, ComplaintType, ApplicantRelation, DocumentKind } from '../../functions/src/domain/vocabulary.js';
+import type { CaseState, ComplaintType, ApplicantRelation } from '../../functions/src/domain/vocabulary.js';
 import { requiredDocuments } from '../../functions/src/domain/documents.js';
 import { adminDb, createStaff, type TestStaff } from './admin.js';
 import { client } from './client.js';
@@ -56,7 +56,7 @@ export function intakeForm(over: Partial<{ complaintType: ComplaintType; relatio
       kkNumber: '6571010101200005',
       ...(complaintType === 'kks_hilang' ? {} : { kksNumber: '4111111111111111' }),
     },
-    documentsPresent: requiredDocuments(complaintType, relation) as DocumentKind[],
+    documentsPresent: [...requiredDocuments(complaintType, relation)],
   };
 }
 

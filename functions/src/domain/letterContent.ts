@@ -6,6 +6,7 @@
  * The letter itself masks nothing (it is the official document handed to the applicant);
  * `maskName` / `maskNik` are for the public verification page.
  */
+import { warningsFor, type WarningKey } from './documents.js';
 import { DomainError } from './errors.js';
 import { formatTanggal, OFFICE_UTC_OFFSET_MINUTES } from './indonesianDate.js';
 import {
@@ -16,7 +17,7 @@ import {
   type ComplaintType,
 } from './vocabulary.js';
 
-export type WarningKey = keyof typeof WARNINGS;
+export type { WarningKey };
 export const WARNING_KEYS = Object.keys(WARNINGS) as WarningKey[];
 
 /** The office's letterhead (kop surat). */
@@ -75,7 +76,7 @@ export interface LetterContentInput {
   complaintType: ComplaintType;
   analysis: LetterAnalysis;
   signer: { name: string; nip: string; title: string };
-  /** Which of the SOP's warnings apply (see `applicableWarnings`). */
+  /** Which of the SOP's warnings apply: the case's `sopWarnings` (see `warningsFor` in documents.ts). */
   warnings: readonly WarningKey[];
 }
 
@@ -124,21 +125,17 @@ export interface LetterBody {
 }
 
 export const LETTER_TITLE = 'SURAT KETERANGAN';
-export const LETTER_CLOSING = 'Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.';
+export const LETTER_CLOSING =
+  'Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.';
 export const DRAFT_NUMBER_PLACEHOLDER = '……/……/……/……/……';
 const BANK = 'bank penyalur (Bank Himbara)';
 
 /**
- * The warnings the SOP asks for: card replacement when a new KKS will be issued (lost card, or a
- * deceased KPM whose family gets a new representative and card); collection by proxy when the
- * applicant holds a power of attorney.
+ * The SOP warnings that apply to a case: the one rule lives in `documents.ts` (`warningsFor`), which
+ * intake stores on the case as `sopWarnings`; the letter prints what the case stores. Re-exported
+ * here under its older name for the draft preview.
  */
-export function applicableWarnings(complaintType: ComplaintType, relation: ApplicantRelation): WarningKey[] {
-  const out: WarningKey[] = [];
-  if (complaintType === 'kks_hilang' || complaintType === 'kpm_meninggal') out.push('penggantianKks');
-  if (relation === 'kuasa') out.push('pengambilanKuasa');
-  return out;
-}
+export const applicableWarnings = warningsFor;
 
 const clean = (s: string | undefined): string => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
 /** Free text embedded in a sentence: no trailing full stop (the sentence adds its own). */
@@ -288,12 +285,17 @@ export function buildLetterBody(input: LetterContentInput): LetterBody {
   }
   // The complaint type and the assistance are already stated above; for 'lainnya' the problem too.
   const outcome: IdentityRow[] = [];
-  if (input.complaintType !== 'lainnya') outcome.push({ label: 'Permasalahan', value: clean(input.analysis.problem) });
+  if (input.complaintType !== 'lainnya')
+    outcome.push({ label: 'Permasalahan', value: clean(input.analysis.problem) });
   outcome.push({ label: 'Penyelesaian', value: clean(input.analysis.solution) });
   const siks = clean(input.analysis.siksNgReference);
-  if (siks !== '') outcome.push({ label: 'Pemutakhiran SIKS-NG', value: `Telah dimutakhirkan (Ref. ${siks})` });
+  if (siks !== '')
+    outcome.push({ label: 'Pemutakhiran SIKS-NG', value: `Telah dimutakhirkan (Ref. ${siks})` });
   blocks.push(
-    { kind: 'paragraph', text: 'Atas pengaduan tersebut telah dilakukan penanganan dengan hasil sebagai berikut:' },
+    {
+      kind: 'paragraph',
+      text: 'Atas pengaduan tersebut telah dilakukan penanganan dengan hasil sebagai berikut:',
+    },
     { kind: 'identity', rows: outcome },
     { kind: 'paragraph', text: statement.purpose },
   );

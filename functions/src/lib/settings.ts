@@ -1,4 +1,4 @@
-import { mergeSettings, type OfficeSettings, type DeepPartial } from '../domain/settings.js';
+import { mergeSettings, type OfficeSettings } from '../domain/settings.js';
 import { db } from './admin.js';
 
 export const SETTINGS_DOC = 'settings/office';
@@ -6,5 +6,5 @@ export const SETTINGS_DOC = 'settings/office';
 /** The office settings: the stored overrides merged over the SOP defaults. */
 export async function loadSettings(): Promise<OfficeSettings> {
   const snap = await db().doc(SETTINGS_DOC).get();
-  return mergeSettings((snap.data() as DeepPartial<OfficeSettings> | undefined) ?? null);
+  return mergeSettings(snap.data() ?? null);
 }

@@ -6,7 +6,6 @@
  * with a sentence in Bahasa Indonesia that the phone page shows as is.
  */
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
-import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../domain/errors.js';
 
 export type UploadKind = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf';
@@ -78,6 +77,8 @@ export function checkUploadSize(bytes: Uint8Array): void {
  */
 export async function detectUpload(bytes: Uint8Array): Promise<DetectedUpload> {
   checkUploadSize(bytes);
+  // Loaded on first use (ESM-only, and only the upload endpoint needs it).
+  const { fileTypeFromBuffer } = await import('file-type');
   const ft = await fileTypeFromBuffer(bytes);
   const kind = ft ? KIND_BY_MIME[ft.mime] : undefined;
   if (!kind) throw invalid(MESSAGES.notAllowed, { detected: ft?.mime ?? null });

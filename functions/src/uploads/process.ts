@@ -5,12 +5,24 @@
  * checks of `detect.ts` and a page limit. Pure apart from CPU: no Firebase, no file system.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import sharp, { type Sharp } from 'sharp';
+import type SharpFn from 'sharp';
+import type { Sharp } from 'sharp';
 import { DomainError } from '../domain/errors.js';
 import { MAX_STORED_BYTES, countPdfPages, detectUpload, type UploadKind } from './detect.js';
 
 // Each upload is a different image: libvips' operation cache would only hold memory.
-sharp.cache(false);
+/**
+ * sharp is loaded on first use, not at module load: every function instance loads this codebase,
+ * and only the upload endpoint needs the native image library (cold starts of the others).
+ */
+let sharpModule: Promise<typeof SharpFn> | undefined;
+function loadSharp(): Promise<typeof SharpFn> {
+  sharpModule ??= import('sharp').then((m) => {
+    m.default.cache(false);
+    return m.default;
+  });
+  return sharpModule;
+}
 
 export type StoredKind = Exclude<UploadKind, 'heic'>;
 
@@ -122,6 +134,7 @@ async function reencodeImage(
   const quality = opts.quality ?? DEFAULT_QUALITY;
   const unreadable = kind === 'heic' ? PROCESS_MESSAGES.heic : PROCESS_MESSAGES.unreadableImage;
 
+  const sharp = await loadSharp();
   // Header first: a decompression bomb is refused before any pixel is decoded.
   let width: number;
   let height: number;

@@ -1,0 +1,30 @@
+import { DomainError } from '../domain/errors.js';
+import { bucket } from '../lib/admin.js';
+import { callable } from '../lib/callable.js';
+import { requireActiveStaff } from '../lib/caller.js';
+import { caseRef } from '../lib/cases.js';
+import { letterFilename } from '../lib/letterInput.js';
+import type { StoredLetter } from '../lib/letterIssue.js';
+import { sha256Hex } from '../letter/render.js';
+import { CaseId } from '../lib/schemas.js';
+import { z } from 'zod';
+
+/**
+ * Active staff: the stored Surat Keterangan of a case, for preview, download and printing.
+ * Refuses with failed-precondition until the letter is stored, and with data-loss-like `internal`
+ * if the stored bytes no longer match the SHA-256 recorded when it was issued.
+ */
+export const getLetterPdf = callable(z.object({ caseId: CaseId }).strict(), async (data, req) => {
+  await requireActiveStaff(req);
+  const snap = await caseRef(data.caseId).get();
+  if (!snap.exists) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
+  const letter = snap.get('letter') as StoredLetter | null | undefined;
+  if (letter?.status !== 'rendered' || !letter.storagePath || !letter.number) {
+    throw new DomainError('failed-precondition', 'Surat Keterangan untuk kasus ini belum tersedia.');
+  }
+  const [pdf] = await bucket().file(letter.storagePath).download();
+  const sha256 = sha256Hex(pdf);
+  if (sha256 !== letter.sha256)
+    throw new Error(`stored letter ${letter.storagePath} does not match its SHA-256`);
+  return { filename: letterFilename(letter.number), base64: pdf.toString('base64'), sha256 };
+});

@@ -1,0 +1,21 @@
+/**
+ * The `api` HTTPS function (Hosting rewrites `/api/**` to it; also reachable at its own URL).
+ * Routes, one file each: uploadInfo.ts, upload.ts, viewDocument.ts. Sized for sharp: re-encoding
+ * an unreduced 4000×3000 photo peaks at about +150 MB RSS (bench/upload.ts), so four requests at
+ * once fit in 1 GiB; the phone page's reduced photos need far less.
+ */
+import { onRequest } from 'firebase-functions/v2/https';
+import { router } from './router.js';
+import { uploadByLink, uploadToCase } from './upload.js';
+import { uploadInfo } from './uploadInfo.js';
+import { viewDocument } from './viewDocument.js';
+
+export const api = onRequest(
+  { memory: '1GiB', cpu: 1, concurrency: 4, timeoutSeconds: 60, invoker: 'public' },
+  router([
+    { method: 'GET', path: '/unggah/:token', handler: uploadInfo },
+    { method: 'POST', path: '/unggah/:token', handler: uploadByLink },
+    { method: 'POST', path: '/cases/:caseId/documents', handler: uploadToCase },
+    { method: 'GET', path: '/cases/:caseId/documents/:docId', handler: viewDocument },
+  ]),
+);

@@ -1,0 +1,56 @@
+/**
+ * Upload routes (raw body, Content-Type application/octet-stream, image/* or application/pdf):
+ *  - `POST /api/unggah/:token?kind=<DocumentKind>`: from the phone page, with the QR link's token;
+ *  - `POST /api/cases/:caseId/documents?kind=<DocumentKind>`: with `Authorization: Bearer <staff
+ *    ID token>` (active staff), or `Authorization: Upload <token>` (a link, bound to that case).
+ * 201 with the new record; 200 with `duplicate: true` and the existing record when the same bytes
+ * were already received for this case and kind (so client retries are harmless).
+ */
+import { DomainError } from '../domain/errors.js';
+import { CaseId } from '../lib/schemas.js';
+import { parseAuthorization, requireStaffToken } from '../lib/uploadAuth.js';
+import { UPLOAD_MESSAGES, resolveGrant } from '../lib/uploadGrants.js';
+import { acceptUpload, publicRecord, type UploadOutcome, type Uploader } from '../lib/uploadStore.js';
+import { kindOf, precheckUpload, uploadBody } from './body.js';
+import type { Handler } from './router.js';
+import { sendJson } from './respond.js';
+import type { Response } from 'express';
+
+const APPLICANT_NAME = 'Pemohon (tautan unggah)';
+
+function reply(res: Response, out: UploadOutcome): void {
+  sendJson(res, out.duplicate ? 200 : 201, {
+    duplicate: out.duplicate,
+    document: publicRecord(out.docId, out.record),
+  });
+}
+
+export const uploadByLink: Handler = async (req, res, { token }) => {
+  precheckUpload(req);
+  const kind = kindOf(req);
+  const now = new Date();
+  const grant = await resolveGrant(token, now);
+  const body = await uploadBody(req);
+  const uploader: Uploader = { id: grant.uploader, name: APPLICANT_NAME, actedAs: 'applicant' };
+  reply(res, await acceptUpload(grant.caseId, kind, body, uploader, now));
+};
+
+export const uploadToCase: Handler = async (req, res, params) => {
+  precheckUpload(req);
+  const caseId = CaseId.parse(params['caseId']);
+  const kind = kindOf(req);
+  const now = new Date();
+  const auth = parseAuthorization(req.get('authorization'));
+  let uploader: Uploader;
+  if (auth?.scheme === 'bearer') {
+    const staff = await requireStaffToken(auth.token);
+    uploader = { id: staff.uid, name: staff.name, actedAs: 'staff' };
+  } else if (auth?.scheme === 'upload') {
+    const grant = await resolveGrant(auth.token, now, caseId);
+    uploader = { id: grant.uploader, name: APPLICANT_NAME, actedAs: 'applicant' };
+  } else {
+    throw new DomainError('unauthenticated', UPLOAD_MESSAGES.notStaffUpload);
+  }
+  const body = await uploadBody(req);
+  reply(res, await acceptUpload(caseId, kind, body, uploader, now));
+};

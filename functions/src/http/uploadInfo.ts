@@ -1,0 +1,72 @@
+/**
+ * `GET /api/unggah/:token`: what the phone page shows for the case its link is bound to: case
+ * number, complaint type, the required documents and what has been received or rejected. No
+ * personal data beyond the initial of the applicant's first name (the link may be seen by others).
+ */
+import { requiredDocuments } from '../domain/documents.js';
+import {
+  COMPLAINT_TYPE_LABELS,
+  DOCUMENT_KINDS,
+  DOCUMENT_LABELS,
+  type DocumentKind,
+} from '../domain/vocabulary.js';
+import type { CaseSnapshot } from '../domain/workflow.js';
+import { caseRef } from '../lib/cases.js';
+import { loadSettings } from '../lib/settings.js';
+import { FINAL_STATES, resolveGrant } from '../lib/uploadGrants.js';
+import { documentsCol, type UploadRecord } from '../lib/uploadStore.js';
+import { DomainError } from '../domain/errors.js';
+import { MAX_UPLOAD_BYTES } from '../uploads/detect.js';
+import type { Handler } from './router.js';
+import { sendJson } from './respond.js';
+
+/** "Siti Aminah" → "S." (nothing when there is no letter). */
+export function initialOf(name: unknown): string {
+  const first = typeof name === 'string' ? name.trim().charAt(0).toLocaleUpperCase('id-ID') : '';
+  return /\p{L}/u.test(first) ? `${first}.` : '';
+}
+
+export const uploadInfo: Handler = async (_req, res, { token }) => {
+  const now = new Date();
+  const grant = await resolveGrant(token, now);
+  const [caseSnap, uploadsSnap, settings] = await Promise.all([
+    caseRef(grant.caseId).get(),
+    documentsCol(grant.caseId).get(),
+    loadSettings(),
+  ]);
+  if (!caseSnap.exists) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
+  const kase = caseSnap.data() as CaseSnapshot;
+  const required = requiredDocuments(kase.complaintType, kase.relation, settings);
+
+  const uploads = uploadsSnap.docs
+    .map((d) => ({ docId: d.id, r: d.data() as UploadRecord }))
+    .sort((a, b) => a.r.uploadedAt.localeCompare(b.r.uploadedAt));
+  const uploadedKinds = new Set(uploads.map((u) => u.r.kind));
+  const kinds = DOCUMENT_KINDS.filter((k) => required.includes(k) || uploadedKinds.has(k));
+
+  sendJson(res, 200, {
+    caseNumber: kase.number,
+    complaintType: kase.complaintType,
+    complaintTypeLabel: COMPLAINT_TYPE_LABELS[kase.complaintType],
+    applicantInitial: initialOf(kase.applicant?.name),
+    open: !FINAL_STATES.includes(kase.state),
+    expiresAt: grant.expiresAt,
+    maxUploadBytes: MAX_UPLOAD_BYTES,
+    documents: kinds.map((kind: DocumentKind) => ({
+      kind,
+      label: DOCUMENT_LABELS[kind],
+      required: required.includes(kind),
+      onFile: kase.documents?.[kind]?.present === true,
+      uploads: uploads
+        .filter((u) => u.r.kind === kind)
+        .map(({ docId, r }) => ({
+          docId,
+          status: r.status,
+          uploadedAt: r.uploadedAt,
+          mime: r.mime,
+          size: r.size,
+          ...(r.rejectReason ? { rejectReason: r.rejectReason } : {}),
+        })),
+    })),
+  });
+};

@@ -1,0 +1,62 @@
+/**
+ * `GET /api/cases/:caseId/documents/:docId` (staff, `Authorization: Bearer <ID token>`): streams a
+ * stored photocopy. These are identity documents (personal data under UU 27/2022): only active
+ * staff, never cached (`Cache-Control: private, no-store`), and every view is recorded in
+ * `documentViews/{auto}` {caseId, docId, kind, uid, name, at} before the first byte is sent.
+ */
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.js';
+import { db, bucket } from '../lib/admin.js';
+import { CaseId } from '../lib/schemas.js';
+import { parseAuthorization, requireStaffToken } from '../lib/uploadAuth.js';
+import { documentsCol, type UploadRecord } from '../lib/uploadStore.js';
+import type { Handler } from './router.js';
+
+const DocId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'ID dokumen tidak valid');
+const EXT: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+
+export const DOCUMENT_VIEWS = 'documentViews';
+
+export const viewDocument: Handler = async (req, res, params) => {
+  const auth = parseAuthorization(req.get('authorization'));
+  const staff = await requireStaffToken(auth?.scheme === 'bearer' ? auth.token : undefined);
+  const caseId = CaseId.parse(params['caseId']);
+  const docId = DocId.parse(params['docId']);
+
+  const snap = await documentsCol(caseId).doc(docId).get();
+  if (!snap.exists) throw new DomainError('not-found', 'Dokumen tidak ditemukan.');
+  const record = snap.data() as UploadRecord;
+  const file = bucket().file(record.storagePath);
+  const [exists] = await file.exists();
+  if (!exists) throw new DomainError('not-found', 'Berkas dokumen tidak ditemukan di penyimpanan.');
+
+  await db().collection(DOCUMENT_VIEWS).add({
+    caseId,
+    docId,
+    kind: record.kind,
+    uid: staff.uid,
+    name: staff.name,
+    at: new Date().toISOString(),
+  });
+
+  res.status(200);
+  res.set({
+    'Content-Type': record.mime,
+    'Content-Length': String(record.size),
+    'Content-Disposition': `inline; filename="${record.kind}-${docId.slice(0, 8)}.${EXT[record.mime] ?? 'bin'}"`,
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  await new Promise<void>((resolve, reject) => {
+    const stream = file.createReadStream({ validation: false });
+    stream.on('error', reject);
+    res.on('close', resolve);
+    stream.pipe(res);
+  });
+};

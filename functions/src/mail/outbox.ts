@@ -1,0 +1,261 @@
+/**
+ * Delivery of `outbox/{id}` documents over SMTP, in the pattern of Firebase's Trigger Email
+ * extension: `to`, `message {subject, text, html}`, `attachments [{filename, storagePath,
+ * contentType}]` (read from the admin bucket), and `delivery {state, attempts, leaseExpireTime,
+ * error, info}` advanced inside transactions:
+ *
+ *   PENDING ─claim→ PROCESSING ─sent→ SUCCESS
+ *                        │ SMTP refused/failed → RETRY (backoff 15 s, 30 s, 60 s, 120 s) ─claim→ PROCESSING …
+ *                        │ after 5 attempts → ERROR
+ *                        └ lease expired (instance died mid-send, outcome unknown) → ERROR, never re-sent
+ *
+ * Only the holder of the lease sends, so a replayed or concurrent event never sends twice; an
+ * attempt whose outcome is unknown is not repeated (no duplicate email, at the price of staff
+ * handing the letter over in person). Every state is mirrored on the case (`letter.email`) so staff
+ * see it, with a history entry when the email is delivered or finally fails.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'firebase-admin/firestore';
+import { logger } from 'firebase-functions/v2';
+import { db, bucket } from '../lib/admin.js';
+import { appendHistory, caseRef, type StoredCase } from '../lib/cases.js';
+import { describeSmtp, smtpConfig } from './config.js';
+
+export const OUTBOX = 'outbox';
+export const MAIL_MAX_ATTEMPTS = 5;
+export const MAIL_LEASE_MS = 2 * 60_000;
+const MAIL_BACKOFF_MS = [15_000, 30_000, 60_000, 120_000] as const;
+
+export type DeliveryState = 'PENDING' | 'PROCESSING' | 'SUCCESS' | 'ERROR' | 'RETRY';
+
+export interface Delivery {
+  state: DeliveryState;
+  attempts: number;
+  leaseId?: string | null;
+  leaseExpireTime?: string | null;
+  nextAttemptAt?: string | null;
+  startTime?: string;
+  endTime?: string;
+  error?: string | null;
+  info?: { messageId: string; accepted: string[]; rejected: string[]; response: string } | null;
+}
+
+export interface OutboxDoc {
+  to: string;
+  caseId?: string;
+  kind?: string;
+  message: { subject: string; text: string; html?: string };
+  attachments?: { filename: string; storagePath: string; contentType?: string }[];
+  delivery?: Delivery;
+}
+
+/** Delay before attempt `attempts + 1` after `attempts` failed ones. */
+export function mailBackoffMs(attempts: number): number {
+  return MAIL_BACKOFF_MS[Math.min(Math.max(attempts, 1), MAIL_BACKOFF_MS.length) - 1] ?? 120_000;
+}
+
+/** The case mirror of a delivery state. */
+const CASE_STATUS: Record<DeliveryState, string> = {
+  PENDING: 'queued',
+  PROCESSING: 'sending',
+  RETRY: 'retrying',
+  SUCCESS: 'sent',
+  ERROR: 'failed',
+};
+
+/**
+ * Writes `letter.email` on the case (in `tx`, after all reads). A final state also appends a
+ * history entry. `kase` must have been read in the same transaction.
+ */
+function mirror(
+  tx: Transaction,
+  caseId: string,
+  kase: StoredCase | null,
+  to: string,
+  state: DeliveryState,
+  at: string,
+  extra: { error?: string; attempts: number },
+) {
+  if (!kase) return;
+  const ref = caseRef(caseId);
+  const email = {
+    status: CASE_STATUS[state],
+    at,
+    to,
+    attempts: extra.attempts,
+    ...(extra.error ? { error: extra.error } : {}),
+  };
+  if (state === 'SUCCESS' || state === 'ERROR') {
+    appendHistory(
+      tx,
+      ref,
+      kase,
+      {
+        action: state === 'SUCCESS' ? 'letterEmailed' : 'letterEmailFailed',
+        from: kase.state,
+        to: kase.state,
+        at,
+        by: 'system',
+        byName: 'Sistem',
+        note:
+          state === 'SUCCESS'
+            ? `Surat Keterangan dikirim melalui email ke ${to}.`
+            : `Surat Keterangan gagal dikirim melalui email ke ${to}: ${extra.error ?? ''}`,
+      },
+      { 'letter.email': email },
+    );
+  } else {
+    tx.update(ref, { 'letter.email': email });
+  }
+}
+
+async function readCaseFor(tx: Transaction, caseId: string | undefined): Promise<StoredCase | null> {
+  if (!caseId) return null;
+  const snap = await tx.get(caseRef(caseId));
+  return snap.exists ? (snap.data() as StoredCase) : null;
+}
+
+const UNKNOWN_OUTCOME =
+  'Status pengiriman tidak diketahui (proses terhenti saat mengirim); email tidak dikirim ulang agar tidak ganda. Serahkan surat secara langsung atau hubungi administrator.';
+
+/** Indonesian text of an SMTP failure for staff, with the server's reply when there is one. */
+function smtpError(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+  const detail = e.response ?? e.code ?? e.message ?? String(err);
+  return `Pengiriman email gagal (${detail.slice(0, 300)}).`;
+}
+
+/**
+ * Delivers `outbox/{id}` if it is due (PENDING, or RETRY whose time has come). Returns the state
+ * it left the document in, or null when there was nothing to do.
+ */
+export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
+  const ref = db().collection(OUTBOX).doc(id);
+  const leaseId = randomUUID();
+  const claimed = await db().runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) return null;
+    const doc = snap.data() as OutboxDoc;
+    const d: Delivery = doc.delivery ?? { state: 'PENDING', attempts: 0 };
+    const now = new Date();
+    const kase = await readCaseFor(tx, doc.caseId);
+    if (d.state === 'PROCESSING' && Date.parse(d.leaseExpireTime ?? '') < now.getTime()) {
+      tx.update(ref, {
+        'delivery.state': 'ERROR',
+        'delivery.error': UNKNOWN_OUTCOME,
+        'delivery.leaseExpireTime': null,
+        'delivery.endTime': now.toISOString(),
+      });
+      mirror(tx, doc.caseId ?? '', kase, doc.to, 'ERROR', now.toISOString(), {
+        error: UNKNOWN_OUTCOME,
+        attempts: d.attempts,
+      });
+      return null;
+    }
+    const due =
+      d.state === 'PENDING' || (d.state === 'RETRY' && Date.parse(d.nextAttemptAt ?? '') <= now.getTime());
+    if (!due) return null;
+    const attempts = (d.attempts ?? 0) + 1;
+    tx.update(ref, {
+      delivery: {
+        ...d,
+        state: 'PROCESSING',
+        attempts,
+        leaseId,
+        leaseExpireTime: new Date(now.getTime() + MAIL_LEASE_MS).toISOString(),
+        nextAttemptAt: null,
+        startTime: d.startTime ?? now.toISOString(),
+        error: d.error ?? null,
+        info: null,
+      } satisfies Delivery,
+    });
+    mirror(tx, doc.caseId ?? '', kase, doc.to, 'PROCESSING', now.toISOString(), { attempts });
+    return { doc, attempts };
+  });
+  if (!claimed) return null;
+  const { doc, attempts } = claimed;
+
+  let result: { ok: true; info: NonNullable<Delivery['info']> } | { ok: false; error: string };
+  const cfg = smtpConfig();
+  try {
+    const attachments = await Promise.all(
+      (doc.attachments ?? []).map(async (a) => ({
+        filename: a.filename,
+        contentType: a.contentType ?? 'application/octet-stream',
+        content: (await bucket().file(a.storagePath).download())[0],
+      })),
+    );
+    // nodemailer is loaded here, not at module load: only this function sends mail (cold starts).
+    const { createTransport } = await import('nodemailer');
+    const transport = createTransport({
+      host: cfg.host,
+      port: cfg.port,
+      secure: cfg.secure,
+      ...(cfg.user ? { auth: { user: cfg.user, pass: cfg.password } } : {}),
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    });
+    const sent = await transport.sendMail({
+      from: cfg.from,
+      to: doc.to,
+      subject: doc.message.subject,
+      text: doc.message.text,
+      ...(doc.message.html ? { html: doc.message.html } : {}),
+      attachments,
+      // Stable per outbox document: a mail client shows one message even if a relay duplicates it.
+      messageId: `<${id}@pengaduan-kpm.${process.env.GCLOUD_PROJECT ?? 'local'}>`,
+      headers: { 'X-Pengaduan-Outbox': id },
+    });
+    transport.close();
+    result = {
+      ok: true,
+      info: {
+        messageId: sent.messageId,
+        accepted: (sent.accepted ?? []).map(String),
+        rejected: (sent.rejected ?? []).map(String),
+        response: String(sent.response ?? ''),
+      },
+    };
+  } catch (err) {
+    logger.warn('outbox: send failed', {
+      id,
+      attempts,
+      smtp: describeSmtp(cfg),
+      message: (err as Error)?.message,
+    });
+    result = { ok: false, error: smtpError(err) };
+  }
+
+  return db().runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    const d = (snap.data() as OutboxDoc | undefined)?.delivery;
+    const kase = await readCaseFor(tx, doc.caseId);
+    if (!d || d.leaseId !== leaseId) return null;
+    const now = new Date().toISOString();
+    let state: DeliveryState;
+    if (result.ok) {
+      state = 'SUCCESS';
+      tx.update(ref, {
+        'delivery.state': state,
+        'delivery.info': result.info,
+        'delivery.error': null,
+        'delivery.endTime': now,
+        'delivery.leaseExpireTime': null,
+      });
+      mirror(tx, doc.caseId ?? '', kase, doc.to, state, now, { attempts });
+    } else {
+      const final = attempts >= MAIL_MAX_ATTEMPTS;
+      state = final ? 'ERROR' : 'RETRY';
+      tx.update(ref, {
+        'delivery.state': state,
+        'delivery.error': result.error,
+        'delivery.leaseExpireTime': null,
+        'delivery.nextAttemptAt': final ? null : new Date(Date.now() + mailBackoffMs(attempts)).toISOString(),
+        ...(final ? { 'delivery.endTime': now } : {}),
+      });
+      mirror(tx, doc.caseId ?? '', kase, doc.to, state, now, { error: result.error, attempts });
+    }
+    return state;
+  });
+}

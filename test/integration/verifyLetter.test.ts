@@ -1,0 +1,152 @@
+/**
+ * Public verification (verifyLetter, no sign-in) and revocation (revokeLetter, admin only) on the
+ * emulators.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminBucket, adminDb } from '../support/admin.js';
+import { client, errorCode } from '../support/client.js';
+import { driveCase, intakeForm, office, type Office } from '../support/workflow.js';
+
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+/** The office (WITA, UTC+8) calendar date of an instant, as the letter writes it. */
+const tanggal = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return `${d.getUTCDate()} ${BULAN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+};
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+type Anon = Awaited<ReturnType<typeof client>>;
+let o: Office;
+let anon: Anon;
+let c: { caseId: string };
+let letter: { number: string; verificationCode: string; storagePath: string; sha256: string };
+let signedAt: string;
+
+beforeAll(async () => {
+  o = await office();
+  anon = await client();
+  c = await driveCase(o, 'signed', intakeForm({ email: '' }));
+  letter = await waitFor('the letter', async () => {
+    const l = (await adminDb.doc(`cases/${c.caseId}`).get()).get('letter') as typeof letter & {
+      status: string;
+    };
+    return l?.status === 'rendered' ? l : undefined;
+  });
+  signedAt = (await adminDb.doc(`cases/${c.caseId}`).get()).get('signature.at') as string;
+});
+afterAll(async () => {
+  await anon?.close();
+  await o?.close();
+});
+
+describe('verifyLetter (public)', () => {
+  it('answers valid with what the page shows, and nothing personal beyond a masked name', async () => {
+    const r = await anon.call<Record<string, unknown>>('verifyLetter', { code: letter.verificationCode });
+    expect(r).toEqual({
+      status: 'valid',
+      number: letter.number,
+      date: tanggal(signedAt),
+      signerName: o.staff.kabid.name,
+      signerTitle: 'Kepala Bidang Sosial',
+      applicantMasked: 'S*** A*****', // 'Siti Aminah', by hand
+      complaintLabel: 'PIN KKS terblokir',
+    });
+    const json = JSON.stringify(r);
+    for (const secret of ['6571014508900001', '6571010101200005', 'Sebengkok', '+62812', 'Siti Aminah']) {
+      expect(json).not.toContain(secret);
+    }
+  });
+
+  it('reads a code typed with a dash, spaces and lower case', async () => {
+    const typed = ` ${letter.verificationCode.slice(0, 5).toLowerCase()} - ${letter.verificationCode.slice(5)} `;
+    expect((await anon.call<{ status: string }>('verifyLetter', { code: typed })).status).toBe('valid');
+  });
+
+  it('compares the SHA-256 of a file: true for the stored PDF, false for any other', async () => {
+    const [bytes] = await adminBucket.file(letter.storagePath).download();
+    const good = createHash('sha256').update(bytes).digest('hex');
+    const r1 = await anon.call<{ hashMatches?: boolean }>('verifyLetter', {
+      code: letter.verificationCode,
+      sha256: good.toUpperCase(),
+    });
+    expect(r1.hashMatches).toBe(true);
+    const altered = Buffer.from(bytes);
+    altered[altered.length - 2] = (altered[altered.length - 2]! + 1) % 256;
+    const bad = createHash('sha256').update(altered).digest('hex');
+    const r2 = await anon.call<{ hashMatches?: boolean; status: string }>('verifyLetter', {
+      code: letter.verificationCode,
+      sha256: bad,
+    });
+    expect(r2).toMatchObject({ status: 'valid', hashMatches: false });
+  });
+
+  it('answers unknown for a code nobody issued and for a malformed one', async () => {
+    expect(await anon.call('verifyLetter', { code: 'ZZZZZZZZZZ' })).toEqual({ status: 'unknown' });
+    expect(await anon.call('verifyLetter', { code: 'abc' })).toEqual({ status: 'unknown' });
+    expect(
+      (await errorCode(anon.call('verifyLetter', { code: letter.verificationCode, sha256: 'xyz' }))).code,
+    ).toBe('invalid-argument');
+  });
+});
+
+describe('revokeLetter (admin)', () => {
+  it('is refused to anyone but an administrator', async () => {
+    expect((await errorCode(o.fo.call('revokeLetter', { caseId: c.caseId, reason: 'uji' }))).code).toBe(
+      'permission-denied',
+    );
+    expect((await errorCode(anon.call('revokeLetter', { caseId: c.caseId, reason: 'uji' }))).code).toBe(
+      'unauthenticated',
+    );
+  });
+
+  it('revokes once: the page then says revoked, the case records it in its history', async () => {
+    const reason = 'Surat diterbitkan atas data yang keliru.';
+    const r = await o.admin.call<{ status: string; number: string }>('revokeLetter', {
+      code: letter.verificationCode,
+      reason,
+    });
+    expect(r).toMatchObject({ status: 'revoked', number: letter.number });
+    const v = await anon.call<{ status: string; number: string; revokedOn?: string }>('verifyLetter', {
+      code: letter.verificationCode,
+    });
+    expect(v.status).toBe('revoked');
+    expect(v.number).toBe(letter.number);
+    expect(v.revokedOn).toBe(tanggal(new Date().toISOString()));
+    expect(JSON.stringify(v)).not.toContain(reason); // the reason stays internal
+
+    const kase = (await adminDb.doc(`cases/${c.caseId}`).get()).data()!;
+    expect((kase.letter as { revoked: unknown }).revoked).toMatchObject({ reason, by: o.staff.admin.uid });
+    const history = (await adminDb.collection(`cases/${c.caseId}/history`).get()).docs.map((d) => d.data());
+    expect(history.filter((h) => h.action === 'letterRevoked')).toHaveLength(1);
+
+    expect((await errorCode(o.admin.call('revokeLetter', { caseId: c.caseId, reason }))).code).toBe(
+      'failed-precondition',
+    );
+    expect((await errorCode(o.admin.call('revokeLetter', { code: 'ZZZZZZZZZZ', reason }))).code).toBe(
+      'not-found',
+    );
+  });
+});
