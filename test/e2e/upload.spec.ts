@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { devices, expect, test, type Page } from '@playwright/test';
 import { phoneLikeJpeg } from '../fixtures/makeFixtures.js';
-import { adminDb, createStaff } from '../support/admin.js';
+import { adminDb, createStaff, type TestStaff } from '../support/admin.js';
 import { client } from '../support/client.js';
 import { intakeForm } from '../support/workflow.js';
 
@@ -17,8 +17,8 @@ interface Link {
 }
 
 /** A case at intake with nothing marked present, and an upload link from its FO. */
-async function caseWithLink(): Promise<{ caseId: string; number: string; link: Link }> {
-  const fo = await createStaff(['fo']);
+async function caseWithLink(fo?: TestStaff): Promise<{ caseId: string; number: string; link: Link }> {
+  fo ??= await createStaff(['fo']);
   const c = await client(fo);
   try {
     const kase = await c.call<{ caseId: string; number: string }>('createCase', {
@@ -118,4 +118,34 @@ test('an expired link says so plainly', async ({ page }) => {
   await expect(alert).toContainText('Minta petugas menampilkan kode QR yang baru.');
   await expect(page.getByRole('button', { name: 'Ambil foto', exact: true })).toHaveCount(0);
   await page.screenshot({ path: '.test-results/screens/unggah-expired.png' });
+});
+
+test('the staff page shows the photo arrive without reloading, and viewing it is recorded', async ({ page, browser }) => {
+  const fo = await createStaff(['fo']);
+  const { caseId, link } = await caseWithLink(fo);
+  // The front office, on a laptop, has the case open while the applicant photographs at the counter.
+  const desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  const staff = await desk.newPage();
+  await staff.goto('/');
+  await staff.getByLabel('Email').fill(fo.email);
+  await staff.getByLabel('Kata sandi').fill(fo.password);
+  await staff.getByRole('button', { name: 'Masuk' }).click();
+  await expect(staff.getByRole('button', { name: 'Keluar' })).toBeVisible();
+  await staff.goto(`/pengaduan/${caseId}`);
+  const uploads = staff.getByRole('region', { name: 'Fotokopi dokumen (unggahan)' });
+  await expect(uploads).toContainText('Belum ada dokumen yang diunggah.');
+
+  await openLink(page, link);
+  await page.getByTestId('camera-ktp_kk').setInputFiles(await photo(2));
+  await expect(page.getByTestId('status-ktp_kk')).toHaveText('Terkirim', { timeout: 30_000 });
+
+  await expect(uploads.getByText('Fotokopi KTP/KK')).toBeVisible({ timeout: 15_000 });
+  await uploads.getByRole('button', { name: 'Lihat Fotokopi KTP/KK' }).click();
+  await expect
+    .poll(async () => (await adminDb.collection('documentViews').where('caseId', '==', caseId).get()).size, { timeout: 15_000 })
+    .toBe(1);
+  const [view] = (await adminDb.collection('documentViews').where('caseId', '==', caseId).get()).docs.map((d) => d.data());
+  expect(view).toMatchObject({ uid: fo.uid, kind: 'ktp_kk' });
+  await staff.screenshot({ path: '.test-results/screens/staff-upload-arrived.png' });
+  await desk.close();
 });

@@ -15,6 +15,7 @@ import { verifyChain } from '../../functions/src/audit/chain.js';
 import { adminBucket, adminDb } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
 import { decideYes, driveCase, intakeForm, office, type Office } from '../support/workflow.js';
+import { waitFor } from '../support/wait.js';
 
 // Hand-written expectations (the SOP's default number format and the Indonesian month names).
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
@@ -26,15 +27,6 @@ const witaParts = (iso: string) => {
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Polls `probe` until it returns a value other than undefined, or fails at the deadline. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 type Letter = Record<string, unknown> & {
   status: string;
   number?: string;

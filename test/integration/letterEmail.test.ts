@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDb } from '../support/admin.js';
 import { MAILDEV_URL } from '../support/env.js';
 import { driveCase, intakeForm, office, type Office } from '../support/workflow.js';
+import { waitFor } from '../support/wait.js';
 
 interface MailDevEmail {
   id: string;
@@ -19,15 +20,6 @@ interface MailDevEmail {
   attachments?: { filename: string; generatedFileName: string; contentType: string; size: number }[];
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 const inbox = async (address: string): Promise<MailDevEmail[]> => {
   const res = await fetch(`${MAILDEV_URL}/api/email?to.address=${encodeURIComponent(address)}`);
   expect(res.ok).toBe(true);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminBucket, adminDb } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
 import { driveCase, intakeForm, office, type Office } from '../support/workflow.js';
+import { waitFor } from '../support/wait.js';
 
 const BULAN = [
   'Januari',
@@ -28,15 +29,6 @@ const tanggal = (iso: string) => {
   return `${d.getUTCDate()} ${BULAN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 };
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 type Anon = Awaited<ReturnType<typeof client>>;
 let o: Office;

@@ -216,7 +216,7 @@ describe('admin', () => {
     const err = await errorCode(budi.call('decideCase', decideYes({ caseId: c.caseId, expectedVersion: c.version })));
     expect(err.code).toBe('permission-denied');
     await budi.close();
-    const notAdmin = await errorCode(o.fo.call('createStaff', { email: 'x@y.z', password: 'rahasia-panjang-1', name: 'X', title: 'Y', roles: ['fo'] }));
+    const notAdmin = await errorCode(o.fo.call('createStaff', { email: `fo-coba-${Date.now()}@test.dinsos.local`, password: 'rahasia-panjang-1', name: 'X', title: 'Y', roles: ['fo'] }));
     expect(notAdmin.code).toBe('permission-denied');
     const self = await errorCode(o.admin.call('updateStaff', { uid: o.staff.admin.uid, active: false }));
     expect(self.code).toBe('failed-precondition');

@@ -17,8 +17,10 @@ export async function client(creds?: { email: string; password: string }) {
   return {
     auth,
     /** Calls a callable and returns its data. */
+    // The Functions emulator starts a cold worker for each concurrent request, so a burst of 50 can
+    // outlast the SDK's default 70 s; the tests' own timeouts bound every wait.
     call: async <T = unknown>(name: string, data: unknown = {}): Promise<T> =>
-      (await httpsCallable<unknown, T>(functions, name)(data)).data,
+      (await httpsCallable<unknown, T>(functions, name, { timeout: 300_000 })(data)).data,
     close: () => deleteApp(app),
   };
 }

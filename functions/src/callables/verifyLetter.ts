@@ -4,23 +4,9 @@ import { callable } from '../lib/callable.js';
 import { normalizeVerificationCode } from '../lib/letterCode.js';
 import { registerCol, type RegisterEntry } from '../lib/letterIssue.js';
 import { loadSettings } from '../lib/settings.js';
+import type { VerifyLetterResult } from '../domain/verification.js';
 
-export type VerifyLetterResult =
-  | { status: 'unknown' }
-  | {
-      status: 'valid' | 'revoked';
-      number: string;
-      /** '27 November 2026' (office calendar). */
-      date: string;
-      signerName: string;
-      signerTitle: string;
-      applicantMasked: string;
-      complaintLabel: string;
-      /** Only when revoked: the date of the revocation (the reason stays internal). */
-      revokedOn?: string;
-      /** Only when a SHA-256 was sent: whether it is the stored letter's. */
-      hashMatches?: boolean;
-    };
+export type { VerifyLetterResult };
 
 const Input = z
   .object({

@@ -1,4 +1,4 @@
-import type { DocumentReference, Transaction } from 'firebase-admin/firestore';
+import type { DocumentData, DocumentReference, Transaction } from 'firebase-admin/firestore';
 import { link } from '../audit/chain.js';
 import { DomainError } from '../domain/errors.js';
 import type { Actor, CaseSnapshot, CasePatch } from '../domain/workflow.js';
@@ -51,9 +51,9 @@ export function appendHistory(
   return entry;
 }
 
-/** Creates the linked history entry only (for a caller that writes the case itself). */
+/** Creates the linked history entry only (for a caller that writes the case itself; a transaction or a batch). */
 export function writeHistoryEntry(
-  tx: Transaction,
+  tx: { create(ref: DocumentReference, data: DocumentData): unknown },
   ref: DocumentReference,
   head: { seq: number; hash: string } | null,
   event: HistoryEvent,

@@ -23,8 +23,16 @@ export function toHttpsError(err: unknown): HttpsError {
       issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
     });
   }
+  if (isFirestoreContention(err)) {
+    return new HttpsError('aborted', 'Server sedang sibuk menangani permintaan lain untuk data yang sama. Silakan coba lagi.');
+  }
   logger.error('Unexpected error', err instanceof Error ? { message: err.message, stack: err.stack } : { err });
   return new HttpsError('internal', 'Terjadi kesalahan pada server. Silakan coba lagi.');
 }
 
 export { DomainError };
+
+/** Firestore's ABORTED (gRPC code 10): a transaction lost to contention after all its retries. */
+function isFirestoreContention(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 10;
+}

@@ -1,21 +1,10 @@
+import type { VerifyLetterResult } from '../../../functions/src/domain/verification';
 /**
  * The public verification call, with plain `fetch` (the callable protocol: POST `{"data": …}`,
  * answer `{"result": …}` or `{"error": {status, message}}`) — no Firebase SDK on this page.
  * Locally (localhost / 127.0.0.1) it talks to the Functions emulator; otherwise to the deployed function.
  */
-export type Verification =
-  | { status: 'unknown' }
-  | {
-      status: 'valid' | 'revoked';
-      number: string;
-      date: string;
-      signerName: string;
-      signerTitle: string;
-      applicantMasked: string;
-      complaintLabel: string;
-      revokedOn?: string;
-      hashMatches?: boolean;
-    };
+export type Verification = VerifyLetterResult;
 
 const REGION = 'asia-southeast2';
 const projectId = import.meta.env.VITE_FIREBASE_PROJECT_ID ?? 'demo-pengaduan-kpm';
