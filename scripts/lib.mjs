@@ -46,8 +46,10 @@ export function childEnv(extra = {}) {
     ...process.env,
     PATH: `${BIN}:${process.env.PATH}`,
     METADATA_SERVER_DETECTION: 'none',
-    // The Functions emulator's 10 s limit for loading the code is tight on a busy 2-core machine.
-    FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? '60',
+    // The Functions emulator's limit for loading the code (10 s to list the functions, 30 s for each new
+    // worker) is too tight on a 2-core machine when a burst of concurrent requests starts one cold
+    // worker per request (the 50-concurrent-intakes test).
+    FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? '300',
     ...extra,
     ...(extra.PATH ? { PATH: `${BIN}:${extra.PATH}` } : {}),
   };

@@ -195,7 +195,7 @@ describe('concurrency', () => {
     expect(new Set(numbers).size).toBe(50);
     const seqs = numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
     expect(seqs[49]! - seqs[0]!).toBe(49); // consecutive: no gap inside this burst
-  }, 240_000); // the Functions emulator starts one cold worker per concurrent request
+  }, 360_000); // the Functions emulator starts one cold worker per concurrent request
 });
 
 describe('admin', () => {
