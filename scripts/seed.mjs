@@ -71,9 +71,10 @@ const PEOPLE = [
   { name: 'Fatimah Zahra', nik: '6571034403830011', kel: ['Tarakan Timur', 'Gunung Lingkas'], type: 'transaksi_bermasalah', to: 'closed' },
 ];
 
+// The SOP's required documents for the KPM in person (functions/src/domain/documents.ts): KTP/KK and
+// the savings book always, the KKS unless the card is lost.
 const REQUIRED = {
   kks_hilang: ['ktp_kk', 'buku_tabungan'],
-  buku_tabungan_hilang: ['ktp_kk', 'kks'],
   default: ['ktp_kk', 'kks', 'buku_tabungan'],
 };
 
@@ -126,7 +127,11 @@ async function seedCases(db, log) {
         cur = { ...cur, ...(await c[role](name, { ...data, ...ref() })) };
       };
       const target = p.to;
-      const reach = (s) => order.indexOf(target) >= order.indexOf(s) || (target === 'closed' && s === 'verified') || (target === 'awaiting_documents' && s === 'submitted');
+      // Main path states up to the target; `closed` passes through verification, `awaiting_documents`
+      // through submission.
+      const detour = { closed: ['submitted', 'verified'], awaiting_documents: ['submitted'] };
+      const reach = (s) =>
+        detour[target] ? detour[target].includes(s) : order.indexOf(target) >= order.indexOf(s);
       if (reach('submitted')) await go('fo', 'submitCase');
       if (target === 'awaiting_documents') {
         await go('fo', 'returnToApplicant', { reason: 'Fotokopi KTP/KK tidak terbaca; mohon dibawa ulang.', missing: ['ktp_kk'] });
