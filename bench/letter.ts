@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { renderLetterPdf } from '../functions/src/letter/render.js';
 import type { LetterInput } from '../functions/src/domain/letterContent.js';
-import type { ComplaintType } from '../functions/src/domain/vocabulary.js';
+import { COMPLAINT_TYPES } from '../functions/src/domain/vocabulary.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,14 +26,7 @@ const count = Number(arg('--count') ?? 1000);
 const samplePath = arg('--sample');
 const progressEvery = Number(arg('--progress') ?? 250);
 
-const TYPES: ComplaintType[] = [
-  'kks_hilang',
-  'buku_tabungan_hilang',
-  'pin_terblokir',
-  'transaksi_bermasalah',
-  'kpm_meninggal',
-  'lainnya',
-];
+const TYPES = COMPLAINT_TYPES;
 
 /** A realistic letter; `i` varies the number, names and type so no two letters are alike. */
 function letter(i: number): LetterInput {
