@@ -314,12 +314,22 @@ describe('letter trigger', () => {
       }
     };
     await Promise.all(cases.map(sign));
+    const signedAt = Date.now();
+    const nudged = new Set<string>();
     const letters = await Promise.all(
       cases.map((c) =>
         waitFor(
           `letter of ${c.caseId}`,
           async () => {
             const l = await letterOf(c.caseId);
+            // Under a burst the emulator can drop a trigger event (seen once in ~4 full runs). In
+            // production the scheduled letterSweeper re-runs a letter still 'pending'; the emulators
+            // have no scheduler, so here the event is re-delivered once by touching the case. The
+            // trigger is idempotent, so this can only help a lost event, never issue twice.
+            if (l?.status === 'pending' && Date.now() - signedAt > 60_000 && !nudged.has(c.caseId)) {
+              nudged.add(c.caseId);
+              await caseDoc(c.caseId).update({ testTouch: FieldValue.increment(1) });
+            }
             return l?.status === 'rendered' ? l : undefined;
           },
           240_000,
