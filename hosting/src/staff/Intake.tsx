@@ -28,7 +28,7 @@ import { formatTanggal } from '../../../functions/src/domain/indonesianDate';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import type { IntakeInput } from '../../../functions/src/domain/workflow';
 import { call } from '../firebase';
-import { ErrorBox, Field, errorMessage, navigate } from './ui';
+import { ErrorBox, Field, errorMessage, navigate, toggled } from './ui';
 import type { Me } from './types';
 
 const createCase = call<IntakeInput, { caseId: string; number: string; state: string; version: number }>('createCase');
@@ -84,13 +84,7 @@ export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
 
   const setAp = (key: keyof typeof a, val: string) => setA((x) => ({ ...x, [key]: val, ...(key === 'kecamatan' ? { kelurahan: '' } : {}) }));
   const setKp = (key: keyof typeof k, val: string) => setK((x) => ({ ...x, [key]: val }));
-  const toggle = (d: DocumentKind, on: boolean) =>
-    setPresent((s) => {
-      const n = new Set(s);
-      if (on) n.add(d);
-      else n.delete(d);
-      return n;
-    });
+  const toggle = (d: DocumentKind, on: boolean) => setPresent((s) => toggled(s, d, on));
 
   const submit = async (e: Event) => {
     e.preventDefault();

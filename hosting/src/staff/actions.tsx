@@ -26,7 +26,7 @@ import { buildLetterBody, type LetterBody } from '../../../functions/src/domain/
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import { call } from '../firebase';
 import type { StoredCase } from './db';
-import { Dialog, ErrorBox, Field, errorMessage } from './ui';
+import { Dialog, ErrorBox, Field, errorMessage, toggled } from './ui';
 import type { Me } from './types';
 
 type Ref = { caseId: string; expectedVersion: number };
@@ -108,11 +108,7 @@ function SubmitPanel({ kase, settings }: PanelProps) {
           {required.map((d) => (
             <li key={d}>
               <label class="check">
-                <input type="checkbox" checked={present.has(d)} onChange={(e) => {
-                  const n = new Set(present);
-                  if (e.currentTarget.checked) n.add(d); else n.delete(d);
-                  setPresent(n);
-                }} />
+                <input type="checkbox" checked={present.has(d)} onChange={(e) => setPresent(toggled(present, d, e.currentTarget.checked))} />
                 {DOCUMENT_LABELS[d]} — dibawa
               </label>
             </li>
@@ -136,8 +132,9 @@ function VerifyPanel({ kase, settings }: PanelProps) {
   const [missing, setMissing] = useState<Set<DocumentKind>>(new Set());
   const set = (d: DocumentKind, patch: Partial<Verdict>) => {
     setV((x) => ({ ...x, [d]: { ...x[d]!, ...patch } }));
-    if (patch.ok === false) setMissing((m) => new Set(m).add(d));
-    if (patch.ok === true) setMissing((m) => { const n = new Set(m); n.delete(d); return n; });
+    const ok = patch.ok;
+    // Not OK → among the missing; OK → not; unset (null) → left as it is.
+    if (typeof ok === 'boolean') setMissing((m) => toggled(m, d, !ok));
   };
   const checks = items
     .filter((d) => v[d]?.ok !== null && v[d]?.ok !== undefined)
@@ -175,11 +172,7 @@ function VerifyPanel({ kase, settings }: PanelProps) {
             {DOCUMENT_KINDS.filter((d) => required.includes(d) || kase.documents[d]?.present).map((d) => (
               <li key={d}>
                 <label class="check">
-                  <input type="checkbox" checked={missing.has(d)} onChange={(e) => {
-                    const n = new Set(missing);
-                    if (e.currentTarget.checked) n.add(d); else n.delete(d);
-                    setMissing(n);
-                  }} />
+                  <input type="checkbox" checked={missing.has(d)} onChange={(e) => setMissing(toggled(missing, d, e.currentTarget.checked))} />
                   {DOCUMENT_LABELS[d]}
                 </label>
               </li>
@@ -210,7 +203,7 @@ function CompletePanel({ kase, settings }: PanelProps) {
             <li key={d}>
               <label class="check">
                 <input type="checkbox" checked={received.has(d) || (kase.documents[d]?.present ?? false)} disabled={kase.documents[d]?.present}
-                  onChange={(e) => { const n = new Set(received); if (e.currentTarget.checked) n.add(d); else n.delete(d); setReceived(n); }} />
+                  onChange={(e) => setReceived(toggled(received, d, e.currentTarget.checked))} />
                 {DOCUMENT_LABELS[d]}{kase.documents[d]?.present ? ' (sudah ada)' : ''}
               </label>
             </li>

@@ -11,6 +11,14 @@ import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import type { CaseSnapshot } from '../../../functions/src/domain/workflow';
 
 /** In-app navigation (history API; Hosting rewrites every path to index.html). */
+/** A copy of `set` with `item` in it (`on`) or not: for checkbox lists held in state. */
+export function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
+  const next = new Set(set);
+  if (on) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
 export function navigate(path: string): void {
   if (location.pathname + location.search === path) return;
   history.pushState(null, '', path);
