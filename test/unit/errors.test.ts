@@ -2,8 +2,8 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from '../../functions/src/domain/errors.js';
-import { toHttpsError } from '../../functions/src/lib/errors.js';
-import '../../functions/src/lib/schemas.js'; // sets zod's Indonesian messages
+import { toHttpsError } from '../../functions/src/firebase/errors.js';
+import '../../functions/src/schemas.js'; // sets zod's Indonesian messages
 
 describe('toHttpsError: the one place errors become what a client sees', () => {
   it('keeps a DomainError code, message and details', () => {

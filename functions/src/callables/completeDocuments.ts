@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseRef, DocumentKind } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { CaseRef, DocumentKind } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 /** The applicant brought what was missing → back to `submitted` (the SOP clock resumes). */
 export const completeDocuments = transitionCallable(

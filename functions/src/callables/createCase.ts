@@ -1,15 +1,13 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { formatCaseNumber } from '../domain/caseNumber.js';
+import { officeDateParts } from '../domain/indonesianDate.js';
 import { planIntake } from '../domain/workflow.js';
-import { db } from '../lib/admin.js';
-import { callable } from '../lib/callable.js';
-import { casesCol, writeHistoryEntry } from '../lib/cases.js';
-import { IntakeInput } from '../lib/schemas.js';
-import { loadSettings } from '../lib/settings.js';
-import { actorOf } from '../lib/staff.js';
-
-/** WITA year of an instant (case numbers run per year of the office's calendar). */
-const witaYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
+import { db } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { casesCol, writeHistoryEntry } from '../cases/store.js';
+import { IntakeInput } from '../schemas.js';
+import { loadSettings } from '../firebase/settings.js';
+import { actorOf } from '../firebase/caller.js';
 
 /**
  * Intake (SOP step 1, FO): validates the form (planIntake), takes the next case number of the year
@@ -21,7 +19,8 @@ export const createCase = callable(IntakeInput, async (data, req) => {
   const settings = await loadSettings();
   const now = new Date();
   const kase = planIntake(data, actor, now, settings);
-  const year = witaYear(now);
+  // Case numbers run per year of the office's calendar (its time zone, from the settings).
+  const year = officeDateParts(now, settings.calendar.timeZoneOffsetMinutes).year;
   const counter = db().doc(`counters/cases-${year}`);
   const ref = casesCol().doc();
   // The year's counter is the one contended document: its transaction does nothing else, so it is

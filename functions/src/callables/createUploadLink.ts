@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import type { CaseState } from '../domain/vocabulary.js';
 import { capabilityExpiresAt, newCapabilityToken } from '../uploads/capability.js';
-import { callable } from '../lib/callable.js';
-import { requireRole } from '../lib/caller.js';
-import { caseRef } from '../lib/cases.js';
-import { CaseId } from '../lib/schemas.js';
-import { FINAL_STATES, UPLOAD_MESSAGES, grantsCol, type StoredGrant } from '../lib/uploadGrants.js';
-import { publicBaseUrl } from '../lib/uploadLinks.js';
+import { callable } from '../firebase/callable.js';
+import { requireRole } from '../firebase/caller.js';
+import { caseRef } from '../cases/store.js';
+import { CaseId } from '../schemas.js';
+import { FINAL_STATES, UPLOAD_MESSAGES, grantsCol, type StoredGrant } from '../uploads/grants.js';
+import { publicBaseUrl } from '../firebase/params.js';
 
 /**
  * FO: a short-lived upload link for a case (the staff page shows it as a QR code). The token is
@@ -30,5 +30,5 @@ export const createUploadLink = callable(z.object({ caseId: CaseId }).strict(), 
     createdAt: now.toISOString(),
   };
   await grantsCol().doc(tokenHash).create(grant);
-  return { token, url: `${publicBaseUrl(req.rawRequest)}/unggah/${token}`, expiresAt: grant.expiresAt };
+  return { token, url: `${publicBaseUrl()}/unggah/${token}`, expiresAt: grant.expiresAt };
 });

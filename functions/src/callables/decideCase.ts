@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AssistanceType, CaseRef, DecideNoDestination, reasonText } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { AssistanceType, CaseRef, DecideNoDestination, reasonText } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 const Yes = CaseRef.extend({
   decision: z.literal('ya'),

@@ -1,12 +1,12 @@
 import { DomainError } from '../domain/errors.js';
-import { bucket } from '../lib/admin.js';
-import { callable } from '../lib/callable.js';
-import { requireActiveStaff } from '../lib/caller.js';
-import { caseRef } from '../lib/cases.js';
-import { letterFilename } from '../lib/letterInput.js';
-import type { StoredLetter } from '../lib/letterIssue.js';
+import { bucket } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { requireActiveStaff } from '../firebase/caller.js';
+import { caseRef } from '../cases/store.js';
+import { letterFilename } from '../domain/letterInput.js';
+import type { StoredLetter } from '../letter/issue.js';
 import { sha256Hex } from '../letter/render.js';
-import { CaseId } from '../lib/schemas.js';
+import { CaseId } from '../schemas.js';
 import { z } from 'zod';
 
 /**

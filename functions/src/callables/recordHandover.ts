@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseRef, HandoverMethod, shortText } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { CaseRef, HandoverMethod, shortText } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 /** Step 6 (FO): the letter was handed over — how, to whom (the time is the server's). */
 export const recordHandover = transitionCallable(

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { DOCUMENT_LABELS, type CaseState } from '../domain/vocabulary.js';
-import { db } from '../lib/admin.js';
-import { callable } from '../lib/callable.js';
-import { requireRole } from '../lib/caller.js';
-import { appendHistory, readCase } from '../lib/cases.js';
-import { CaseId, reasonText } from '../lib/schemas.js';
-import { documentsCol, type UploadRecord } from '../lib/uploadStore.js';
+import { db } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { requireRole } from '../firebase/caller.js';
+import { appendHistory, readCase } from '../cases/store.js';
+import { CaseId, reasonText } from '../schemas.js';
+import { documentsCol, type UploadRecord } from '../uploads/store.js';
 
 /** Documents are checked before verification; afterwards the verified checklist stands. */
 const CHECKING_STATES: readonly CaseState[] = ['intake', 'submitted', 'awaiting_documents'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseRef, DocumentKind, reasonText } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { CaseRef, DocumentKind, reasonText } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 /** Step 2 (FO): documents incomplete → back to the applicant (the SOP clock pauses). */
 export const returnToApplicant = transitionCallable(

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { db } from '../lib/admin.js';
-import { callable } from '../lib/callable.js';
-import { requireRole } from '../lib/caller.js';
-import { appendHistory, readCase } from '../lib/cases.js';
-import { normalizeVerificationCode } from '../lib/letterCode.js';
-import { registerCol, type RegisterEntry } from '../lib/letterIssue.js';
-import { CaseId, reasonText } from '../lib/schemas.js';
+import { db } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { requireRole } from '../firebase/caller.js';
+import { appendHistory, readCase } from '../cases/store.js';
+import { normalizeVerificationCode } from '../domain/letterCode.js';
+import { registerCol, type RegisterEntry } from '../letter/issue.js';
+import { CaseId, reasonText } from '../schemas.js';
 
 const Input = z.union([
   z.object({ caseId: CaseId, reason: reasonText }).strict(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { callable } from '../lib/callable.js';
-import { requireRole } from '../lib/caller.js';
-import { db } from '../lib/admin.js';
-import { CaseId } from '../lib/schemas.js';
-import { grantsCol } from '../lib/uploadGrants.js';
+import { callable } from '../firebase/callable.js';
+import { requireRole } from '../firebase/caller.js';
+import { db } from '../firebase/admin.js';
+import { CaseId } from '../schemas.js';
+import { grantsCol } from '../uploads/grants.js';
 
 /**
  * FO: revokes every open upload link of a case at once (e.g. the phone left the counter). Returns

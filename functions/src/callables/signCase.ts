@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseRef } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { CaseRef } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 /**
  * Step 5 (Kabid): sign. `confirm: true` is the page's confirmation step made explicit in the API.

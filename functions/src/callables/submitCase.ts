@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseRef, DocumentKind } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { CaseRef, DocumentKind } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 /** Step 1 → 2 (FO): submit the intake; the checklist of the complaint type must be complete. */
 export const submitCase = transitionCallable(

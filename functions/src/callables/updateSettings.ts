@@ -3,11 +3,11 @@ import { DomainError } from '../domain/errors.js';
 import { validateLetterNumberFormat } from '../domain/letterNumber.js';
 import { mergeSettings, type DeepPartial, type OfficeSettings } from '../domain/settings.js';
 import { APPLICANT_RELATIONS, COMPLAINT_TYPES } from '../domain/vocabulary.js';
-import { db } from '../lib/admin.js';
-import { callable } from '../lib/callable.js';
-import { requireRole } from '../lib/caller.js';
-import { DocumentKind, shortText } from '../lib/schemas.js';
-import { SETTINGS_DOC } from '../lib/settings.js';
+import { db } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { requireRole } from '../firebase/caller.js';
+import { DocumentKind, shortText } from '../schemas.js';
+import { SETTINGS_DOC } from '../firebase/settings.js';
 
 const HM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format jam HH:MM');
 const Hours = z.object({ start: HM, end: HM }).strict().refine((h) => h.start < h.end, 'jam mulai harus sebelum jam selesai');

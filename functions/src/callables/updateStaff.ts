@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { auth, db } from '../lib/admin.js';
-import { callable } from '../lib/callable.js';
-import { requireRole } from '../lib/caller.js';
-import { StaffProfile, StaffRoles } from '../lib/staffSchemas.js';
+import { auth, db } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { requireRole } from '../firebase/caller.js';
+import { StaffProfile, StaffRoles } from '../schemas.js';
 
 const Input = StaffProfile.partial()
   .extend({

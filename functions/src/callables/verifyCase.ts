@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseRef, DocumentKind } from '../lib/schemas.js';
-import { transitionCallable } from '../lib/transition.js';
+import { CaseRef, DocumentKind } from '../schemas.js';
+import { transitionCallable } from '../cases/transition.js';
 
 /** Step 2 (FO): the checklist item by item; every required document must be checked OK. */
 export const verifyCase = transitionCallable(

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { formatTanggal } from '../domain/indonesianDate.js';
-import { callable } from '../lib/callable.js';
-import { normalizeVerificationCode } from '../lib/letterCode.js';
-import { registerCol, type RegisterEntry } from '../lib/letterIssue.js';
-import { loadSettings } from '../lib/settings.js';
+import { callable } from '../firebase/callable.js';
+import { normalizeVerificationCode } from '../domain/letterCode.js';
+import { registerCol, type RegisterEntry } from '../letter/issue.js';
+import { loadSettings } from '../firebase/settings.js';
 import type { VerifyLetterResult } from '../domain/verification.js';
 
 export type { VerifyLetterResult };

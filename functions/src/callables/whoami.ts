@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { callable } from '../lib/callable.js';
-import { requireSignedIn } from '../lib/caller.js';
-import { db } from '../lib/admin.js';
+import { callable } from '../firebase/callable.js';
+import { requireSignedIn } from '../firebase/caller.js';
+import { db } from '../firebase/admin.js';
 
 const Input = z.object({}).strict();
 

@@ -22,16 +22,31 @@ export type DomainErrorCode =
   | 'already-exists'
   | 'resource-exhausted';
 
+/**
+ * Machine-readable reasons that change how a refusal is reported beyond its code (the HTTP status
+ * of the `api` function). Other reasons (`expired`, `revoked`, `wrong-case`, …) are free strings.
+ */
+export type KnownReason = 'too-large' | 'unsupported-type';
+
 export class DomainError extends Error {
   override readonly name = 'DomainError';
   constructor(
     readonly code: DomainErrorCode,
     /** A sentence a person can read (Bahasa Indonesia: it is shown to staff). */
     message: string,
-    /** Optional structured details (e.g. which field failed), safe to send to the client. */
-    readonly details?: Record<string, unknown>,
+    /**
+     * Optional structured details (e.g. which field failed), safe to send to the client. Its
+     * `reason`, when a string, is the machine-readable reason (see `reason`).
+     */
+    readonly details?: Record<string, unknown> & { reason?: KnownReason | (string & {}) },
   ) {
     super(message);
+  }
+
+  /** The machine-readable reason (`details.reason`), for code that must not compare messages. */
+  get reason(): string | undefined {
+    const r = this.details?.reason;
+    return typeof r === 'string' ? r : undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Dates as the office writes them, in the office's time zone (Tarakan: WITA, UTC+8).
+ * Office time, in one place: dates as the office writes them and the calendar reading (year,
+ * month, day) of an instant in the office's time zone (Tarakan: WITA, UTC+8).
  * Pure: no Intl time-zone data is needed, the office offset is a fixed number of minutes
  * (Indonesia has no daylight saving time).
  */
@@ -62,6 +63,12 @@ export function officeDateParts(date: Date, offsetMinutes: number = OFFICE_UTC_O
     minute: shifted.getUTCMinutes(),
     weekday: shifted.getUTCDay(),
   };
+}
+
+/** 'YYYY-MM-DD' of an instant on the office's calendar (UTC + `offsetMinutes`). */
+export function officeIsoDate(date: Date, offsetMinutes: number = OFFICE_UTC_OFFSET_MINUTES): string {
+  const p = officeDateParts(date, offsetMinutes);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /** The Indonesian name of a month 1..12 ('Januari' .. 'Desember'). */

@@ -6,11 +6,11 @@
 import type { Request } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { DocumentKind } from '../lib/schemas.js';
+import { DocumentKind } from '../schemas.js';
 import { MAX_UPLOAD_BYTES, MESSAGES, checkUploadSize } from '../uploads/detect.js';
 
 const tooLarge = (bytes: number) =>
-  new DomainError('invalid-argument', MESSAGES.tooLarge, { maxBytes: MAX_UPLOAD_BYTES, bytes });
+  new DomainError('invalid-argument', MESSAGES.tooLarge, { reason: 'too-large', maxBytes: MAX_UPLOAD_BYTES, bytes });
 
 /** Content types a file upload may declare (the bytes decide the real type). */
 export function isFileContentType(header: string | undefined): boolean {
@@ -24,6 +24,7 @@ export function precheckUpload(req: Request): void {
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) throw tooLarge(declared);
   if (!isFileContentType(req.get('content-type'))) {
     throw new DomainError('invalid-argument', MESSAGES.notAllowed, {
+      reason: 'unsupported-type',
       contentType: req.get('content-type') ?? null,
     });
   }

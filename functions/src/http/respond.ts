@@ -5,9 +5,11 @@
  * a body above the size limit → 413, a type that is not allowed → 415.
  */
 import type { Response } from 'express';
-import { isDomainError } from '../domain/errors.js';
-import { toHttpsError } from '../lib/errors.js';
-import { MESSAGES } from '../uploads/detect.js';
+import { isDomainError, type KnownReason } from '../domain/errors.js';
+import { toHttpsError } from '../firebase/errors.js';
+
+/** Reasons that HTTP names more precisely than the error's code does. */
+const STATUS_BY_REASON: Record<KnownReason, number> = { 'too-large': 413, 'unsupported-type': 415 };
 
 export function sendJson(res: Response, status: number, body: unknown): void {
   if (res.headersSent) return;
@@ -20,10 +22,8 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 /** The HTTP status for an error: toHttpsError's, with 413 / 415 for size and type refusals. */
 export function statusOf(err: unknown): number {
-  if (isDomainError(err) && err.code === 'invalid-argument') {
-    if (err.message === MESSAGES.tooLarge) return 413;
-    if (err.message === MESSAGES.notAllowed) return 415;
-  }
+  const reason = isDomainError(err) ? err.reason : undefined;
+  if (reason && reason in STATUS_BY_REASON) return STATUS_BY_REASON[reason as KnownReason];
   return toHttpsError(err).httpErrorCode.status;
 }
 

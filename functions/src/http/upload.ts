@@ -7,10 +7,10 @@
  * were already received for this case and kind (so client retries are harmless).
  */
 import { DomainError } from '../domain/errors.js';
-import { CaseId } from '../lib/schemas.js';
-import { parseAuthorization, requireStaffToken } from '../lib/uploadAuth.js';
-import { UPLOAD_MESSAGES, resolveGrant } from '../lib/uploadGrants.js';
-import { acceptUpload, publicRecord, type UploadOutcome, type Uploader } from '../lib/uploadStore.js';
+import { CaseId } from '../schemas.js';
+import { parseAuthorization, requireStaffToken } from '../uploads/auth.js';
+import { UPLOAD_MESSAGES, resolveGrant } from '../uploads/grants.js';
+import { acceptUpload, publicRecord, type UploadOutcome, type Uploader } from '../uploads/store.js';
 import { kindOf, precheckUpload, uploadBody } from './body.js';
 import type { Handler } from './router.js';
 import { sendJson } from './respond.js';

@@ -11,10 +11,10 @@ import {
   type DocumentKind,
 } from '../domain/vocabulary.js';
 import type { CaseSnapshot } from '../domain/workflow.js';
-import { caseRef } from '../lib/cases.js';
-import { loadSettings } from '../lib/settings.js';
-import { FINAL_STATES, resolveGrant } from '../lib/uploadGrants.js';
-import { documentsCol, type UploadRecord } from '../lib/uploadStore.js';
+import { caseRef } from '../cases/store.js';
+import { loadSettings } from '../firebase/settings.js';
+import { FINAL_STATES, resolveGrant } from '../uploads/grants.js';
+import { documentsCol, type UploadRecord } from '../uploads/store.js';
 import { DomainError } from '../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../uploads/detect.js';
 import type { Handler } from './router.js';

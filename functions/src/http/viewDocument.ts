@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { db, bucket } from '../lib/admin.js';
-import { CaseId } from '../lib/schemas.js';
-import { parseAuthorization, requireStaffToken } from '../lib/uploadAuth.js';
-import { documentsCol, type UploadRecord } from '../lib/uploadStore.js';
+import { db, bucket } from '../firebase/admin.js';
+import { CaseId } from '../schemas.js';
+import { parseAuthorization, requireStaffToken } from '../uploads/auth.js';
+import { documentsCol, type UploadRecord } from '../uploads/store.js';
 import type { Handler } from './router.js';
 
 const DocId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'ID dokumen tidak valid');

@@ -17,14 +17,26 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions/v2';
-import { db, bucket } from '../lib/admin.js';
-import { appendHistory, caseRef, type StoredCase } from '../lib/cases.js';
+import { db, bucket } from '../firebase/admin.js';
+import { appendHistory, caseRef, type StoredCase } from '../cases/store.js';
 import { describeSmtp, smtpConfig } from './config.js';
+import { projectId } from '../firebase/params.js';
+import {
+  attemptsLeft,
+  leaseExpired,
+  leaseUntil,
+  nextAttemptAt,
+  retryDue,
+  type RetryPolicy,
+} from '../domain/retry.js';
 
 export const OUTBOX = 'outbox';
-export const MAIL_MAX_ATTEMPTS = 5;
-export const MAIL_LEASE_MS = 2 * 60_000;
-const MAIL_BACKOFF_MS = [15_000, 30_000, 60_000, 120_000] as const;
+/** 5 attempts, 15 s / 30 s / 60 s / 120 s apart; the lease outlives one SMTP exchange. */
+export const MAIL_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  backoffMs: [15_000, 30_000, 60_000, 120_000],
+  leaseMs: 2 * 60_000,
+};
 
 export type DeliveryState = 'PENDING' | 'PROCESSING' | 'SUCCESS' | 'ERROR' | 'RETRY';
 
@@ -47,11 +59,6 @@ export interface OutboxDoc {
   message: { subject: string; text: string; html?: string };
   attachments?: { filename: string; storagePath: string; contentType?: string }[];
   delivery?: Delivery;
-}
-
-/** Delay before attempt `attempts + 1` after `attempts` failed ones. */
-export function mailBackoffMs(attempts: number): number {
-  return MAIL_BACKOFF_MS[Math.min(Math.max(attempts, 1), MAIL_BACKOFF_MS.length) - 1] ?? 120_000;
 }
 
 /** The case mirror of a delivery state. */
@@ -139,7 +146,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
     const d: Delivery = doc.delivery ?? { state: 'PENDING', attempts: 0 };
     const now = new Date();
     const kase = await readCaseFor(tx, doc.caseId);
-    if (d.state === 'PROCESSING' && Date.parse(d.leaseExpireTime ?? '') < now.getTime()) {
+    if (d.state === 'PROCESSING' && leaseExpired(d.leaseExpireTime, now)) {
       tx.update(ref, {
         'delivery.state': 'ERROR',
         'delivery.error': UNKNOWN_OUTCOME,
@@ -153,7 +160,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
       return null;
     }
     const due =
-      d.state === 'PENDING' || (d.state === 'RETRY' && Date.parse(d.nextAttemptAt ?? '') <= now.getTime());
+      d.state === 'PENDING' || (d.state === 'RETRY' && retryDue(d.nextAttemptAt, now));
     if (!due) return null;
     const attempts = (d.attempts ?? 0) + 1;
     tx.update(ref, {
@@ -162,7 +169,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
         state: 'PROCESSING',
         attempts,
         leaseId,
-        leaseExpireTime: new Date(now.getTime() + MAIL_LEASE_MS).toISOString(),
+        leaseExpireTime: leaseUntil(MAIL_RETRY, now),
         nextAttemptAt: null,
         startTime: d.startTime ?? now.toISOString(),
         error: d.error ?? null,
@@ -204,7 +211,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
       ...(doc.message.html ? { html: doc.message.html } : {}),
       attachments,
       // Stable per outbox document: a mail client shows one message even if a relay duplicates it.
-      messageId: `<${id}@pengaduan-kpm.${process.env.GCLOUD_PROJECT ?? 'local'}>`,
+      messageId: `<${id}@pengaduan-kpm.${projectId()}>`,
       headers: { 'X-Pengaduan-Outbox': id },
     });
     transport.close();
@@ -245,13 +252,13 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
       });
       mirror(tx, doc.caseId ?? '', kase, doc.to, state, now, { attempts });
     } else {
-      const final = attempts >= MAIL_MAX_ATTEMPTS;
+      const final = !attemptsLeft(MAIL_RETRY, attempts);
       state = final ? 'ERROR' : 'RETRY';
       tx.update(ref, {
         'delivery.state': state,
         'delivery.error': result.error,
         'delivery.leaseExpireTime': null,
-        'delivery.nextAttemptAt': final ? null : new Date(Date.now() + mailBackoffMs(attempts)).toISOString(),
+        'delivery.nextAttemptAt': final ? null : nextAttemptAt(MAIL_RETRY, attempts, new Date()),
         ...(final ? { 'delivery.endTime': now } : {}),
       });
       mirror(tx, doc.caseId ?? '', kase, doc.to, state, now, { error: result.error, attempts });

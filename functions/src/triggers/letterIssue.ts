@@ -1,12 +1,11 @@
 import { onDocumentUpdated } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions/v2';
-import { LETTER_MAX_ATTEMPTS, processLetter, type StoredLetter } from '../lib/letterIssue.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { attemptsLeft, sleepUntil } from '../domain/retry.js';
+import { LETTER_RETRY, processLetter, type StoredLetter } from '../letter/issue.js';
 
 /**
  * The Kabid signed (`letter.status` 'pending'): number, render, sign, store, register, queue the email
- * (lib/letterIssue.ts; idempotent by its lease, so replays and the trigger's own writes do nothing).
+ * (letter/issue.ts; idempotent by its lease, so replays and the trigger's own writes do nothing).
  * A failed attempt is retried here after its backoff (the update to 'failed' re-fires this trigger);
  * the event itself is not retried by the platform (`retry: false`): the scheduled `letterSweeper`
  * picks up what a lost event or a dead instance left behind.
@@ -28,10 +27,9 @@ export const issueLetter = onDocumentUpdated(
     if (
       letter.status === 'failed' &&
       before?.letter?.status !== 'failed' &&
-      (letter.attempts ?? 0) < LETTER_MAX_ATTEMPTS
+      attemptsLeft(LETTER_RETRY, letter.attempts ?? 0)
     ) {
-      const wait = Date.parse(letter.nextAttemptAt ?? '') - Date.now();
-      if (wait > 0) await sleep(Math.min(wait, 120_000));
+      await sleepUntil(letter.nextAttemptAt, 120_000);
       const outcome = await processLetter(caseId);
       logger.info('issueLetter retry', { caseId, attempt: (letter.attempts ?? 0) + 1, outcome });
     }

@@ -1,7 +1,7 @@
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { logger } from 'firebase-functions/v2';
-import { db } from '../lib/admin.js';
-import { processLetter } from '../lib/letterIssue.js';
+import { db } from '../firebase/admin.js';
+import { processLetter } from '../letter/issue.js';
 import { deliverOutbox, OUTBOX } from '../mail/outbox.js';
 
 /**

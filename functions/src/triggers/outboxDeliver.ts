@@ -1,9 +1,8 @@
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { logger } from 'firebase-functions/v2';
-import { SMTP_PASSWORD } from '../mail/config.js';
+import { SMTP_PASSWORD } from '../firebase/params.js';
+import { sleepUntil } from '../domain/retry.js';
 import { deliverOutbox, type OutboxDoc } from '../mail/outbox.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Sends `outbox/{id}` (mail/outbox.ts): on creation (PENDING), and after a failed attempt (RETRY,
@@ -16,10 +15,7 @@ export const deliverEmail = onDocumentWritten(
     const doc = event.data?.after.data() as OutboxDoc | undefined;
     const state = doc?.delivery?.state ?? (doc ? 'PENDING' : undefined);
     if (state !== 'PENDING' && state !== 'RETRY') return;
-    if (state === 'RETRY') {
-      const wait = Date.parse(doc?.delivery?.nextAttemptAt ?? '') - Date.now();
-      if (wait > 0) await sleep(Math.min(wait, 150_000));
-    }
+    if (state === 'RETRY') await sleepUntil(doc?.delivery?.nextAttemptAt, 150_000);
     const result = await deliverOutbox(event.params.id);
     logger.info('deliverEmail', { id: event.params.id, result });
   },

@@ -64,7 +64,7 @@ const invalid = (message: string, details?: Record<string, unknown>): DomainErro
 export function checkUploadSize(bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw invalid(MESSAGES.empty);
   if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    throw invalid(MESSAGES.tooLarge, { maxBytes: MAX_UPLOAD_BYTES, bytes: bytes.byteLength });
+    throw invalid(MESSAGES.tooLarge, { reason: 'too-large', maxBytes: MAX_UPLOAD_BYTES, bytes: bytes.byteLength });
   }
 }
 
@@ -81,9 +81,9 @@ export async function detectUpload(bytes: Uint8Array): Promise<DetectedUpload> {
   const { fileTypeFromBuffer } = await import('file-type');
   const ft = await fileTypeFromBuffer(bytes);
   const kind = ft ? KIND_BY_MIME[ft.mime] : undefined;
-  if (!kind) throw invalid(MESSAGES.notAllowed, { detected: ft?.mime ?? null });
+  if (!kind) throw invalid(MESSAGES.notAllowed, { reason: 'unsupported-type', detected: ft?.mime ?? null });
   // file-type tolerates some leading bytes for a few formats; we do not.
-  if (!startsWithSignature(bytes, kind)) throw invalid(MESSAGES.notAllowed, { detected: ft?.mime ?? null });
+  if (!startsWithSignature(bytes, kind)) throw invalid(MESSAGES.notAllowed, { reason: 'unsupported-type', detected: ft?.mime ?? null });
   if (kind === 'pdf') checkPdf(bytes);
   else checkImagePolyglot(bytes, kind);
   return { kind, mime: MIME[kind] };

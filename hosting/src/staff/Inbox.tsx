@@ -13,7 +13,7 @@ import {
   type CaseState,
   type Role,
 } from '../../../functions/src/domain/vocabulary';
-import { formatTanggalWaktu } from '../../../functions/src/domain/indonesianDate';
+import { formatTanggalWaktu, officeIsoDate } from '../../../functions/src/domain/indonesianDate';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import { db, useQuery, type StoredCase } from './db';
 import { ClockBadge, Link, clockOf, useNow } from './ui';
@@ -28,9 +28,8 @@ export const INBOX_STATES: Record<Exclude<Role, 'admin'>, CaseState[]> = {
 
 const ALL_KELURAHAN = Object.values(KECAMATAN_TARAKAN).flat().sort();
 
-/** 'YYYY-MM-DD' of an instant on the office calendar (WITA). */
-const officeDay = (iso: string, offsetMinutes: number) =>
-  new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString().slice(0, 10);
+/** 'YYYY-MM-DD' of an instant on the office calendar. */
+const officeDay = (iso: string, offsetMinutes: number) => officeIsoDate(new Date(iso), offsetMinutes);
 
 export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings }) {
   const states = role === 'admin' ? null : INBOX_STATES[role];

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { displayVerificationCode, normalizeVerificationCode } from '../../../functions/src/lib/letterCode.js';
+import { displayVerificationCode, normalizeVerificationCode } from '../../../functions/src/domain/letterCode.js';
 import { sha256Hex, verifyLetter, type Verification } from './api.js';
 import './verifikasi.css';
 

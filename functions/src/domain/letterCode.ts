@@ -28,3 +28,8 @@ export function normalizeVerificationCode(input: string): string | null {
 export function displayVerificationCode(code: string): string {
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
+
+/** The public verification page of a code: `${base}/verifikasi/<code>` (trailing slashes on the base ignored). */
+export function verificationUrl(base: string, code: string): string {
+  return `${base.replace(/\/+$/, '')}/verifikasi/${code}`;
+}

@@ -1,6 +1,7 @@
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import { DomainError } from '../domain/errors.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
+import type { Actor } from '../domain/workflow.js';
 import { db } from './admin.js';
 
 export interface Caller {
@@ -44,4 +45,10 @@ export async function requireRole(req: Pick<CallableRequest, 'auth'>, role: Role
     throw new DomainError('permission-denied', 'Anda tidak memiliki wewenang untuk tindakan ini.');
   }
   return caller;
+}
+
+/** The active staff member calling, as the domain's Actor (name and NIP from the profile). */
+export async function actorOf(req: Pick<CallableRequest, 'auth'>): Promise<Actor> {
+  const c = await requireActiveStaff(req);
+  return { uid: c.uid, name: c.name, roles: c.roles, ...(c.nip ? { nip: c.nip } : {}) };
 }

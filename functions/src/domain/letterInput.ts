@@ -2,12 +2,12 @@
  * From a signed case to what the renderer and the email need. Pure (no Firebase): the trigger
  * reads the case, the settings and the signer's profile, and passes them here.
  */
-import { DomainError } from '../domain/errors.js';
-import { formatTanggal } from '../domain/indonesianDate.js';
-import { regionOf, type LetterInput } from '../domain/letterContent.js';
-import type { OfficeSettings } from '../domain/settings.js';
-import { COMPLAINT_TYPE_LABELS, WARNINGS } from '../domain/vocabulary.js';
-import { ASSISTANCE_TYPE_LABELS, type Address, type CaseSnapshot } from '../domain/workflow.js';
+import { DomainError } from './errors.js';
+import { formatTanggal } from './indonesianDate.js';
+import { regionOf, type LetterInput } from './letterContent.js';
+import type { OfficeSettings } from './settings.js';
+import { COMPLAINT_TYPE_LABELS, WARNINGS } from './vocabulary.js';
+import { ASSISTANCE_TYPE_LABELS, type Address, type CaseSnapshot } from './workflow.js';
 import { displayVerificationCode } from './letterCode.js';
 
 /** 'Jl. Yos Sudarso RT 05, Kelurahan Sebengkok, Kecamatan Tarakan Tengah' */

@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import { DOCUMENT_LABELS, type CaseState, type DocumentKind } from '../domain/vocabulary.js';
-import { checkUploadSize } from '../uploads/detect.js';
-import { processUpload, uploadObjectPath } from '../uploads/process.js';
-import { bucket } from './admin.js';
-import { appendHistory, caseRef, readCase } from './cases.js';
-import { FINAL_STATES, UPLOAD_MESSAGES } from './uploadGrants.js';
+import { checkUploadSize } from './detect.js';
+import { processUpload, uploadObjectPath } from './process.js';
+import { bucket } from '../firebase/admin.js';
+import { appendHistory, caseRef, readCase } from '../cases/store.js';
+import { FINAL_STATES, UPLOAD_MESSAGES } from './grants.js';
 
 export type UploadStatus = 'received' | 'rejected';
 

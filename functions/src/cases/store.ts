@@ -3,7 +3,7 @@ import { link } from '../audit/chain.js';
 import { DomainError } from '../domain/errors.js';
 import type { Actor, CaseSnapshot, CasePatch } from '../domain/workflow.js';
 import type { CaseState } from '../domain/vocabulary.js';
-import { db } from './admin.js';
+import { db } from '../firebase/admin.js';
 
 export const casesCol = () => db().collection('cases');
 export const caseRef = (id: string) => casesCol().doc(id);

@@ -2,12 +2,12 @@ import type { CallableRequest } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { assertVersion, planTransition, rolesFor, type ActionInput } from '../domain/workflow.js';
-import { db } from './admin.js';
-import { callable } from './callable.js';
-import { appendHistory, readCase } from './cases.js';
-import type { CaseRef } from './schemas.js';
-import { loadSettings } from './settings.js';
-import { actorOf } from './staff.js';
+import { db } from '../firebase/admin.js';
+import { callable } from '../firebase/callable.js';
+import { appendHistory, readCase } from './store.js';
+import type { CaseRef } from '../schemas.js';
+import { loadSettings } from '../firebase/settings.js';
+import { actorOf } from '../firebase/caller.js';
 
 export interface TransitionResult {
   caseId: string;

@@ -6,8 +6,8 @@
  */
 import type { DecodedIdToken } from 'firebase-admin/auth';
 import { DomainError } from '../domain/errors.js';
-import { auth } from './admin.js';
-import { requireActiveStaff } from './caller.js';
+import { auth } from '../firebase/admin.js';
+import { requireActiveStaff } from '../firebase/caller.js';
 
 export type AuthScheme = { scheme: 'bearer'; token: string } | { scheme: 'upload'; token: string } | null;
 

@@ -4,8 +4,8 @@ import {
   COMPLAINT_TYPES,
   DOCUMENT_KINDS,
   ROLES,
-} from '../domain/vocabulary.js';
-import { ASSISTANCE_TYPES, DECIDE_NO_DESTINATIONS, HANDOVER_METHODS } from '../domain/workflow.js';
+} from './domain/vocabulary.js';
+import { ASSISTANCE_TYPES, DECIDE_NO_DESTINATIONS, HANDOVER_METHODS } from './domain/workflow.js';
 
 // Messages of zod's own checks in Bahasa Indonesia (staff read them).
 z.config(z.locales.id());
@@ -57,3 +57,15 @@ export const IntakeInput = z
     documentsPresent: z.array(DocumentKind).max(DOCUMENT_KINDS.length).optional(),
   })
   .strict();
+
+export const StaffRoles = z.array(Role).min(1, 'pilih minimal satu peran').max(5);
+export const Nip = z
+  .string()
+  .trim()
+  .regex(/^(\d{18})?$/, 'NIP terdiri dari 18 digit')
+  .optional();
+export const StaffProfile = z.object({
+  name: shortText(120),
+  title: shortText(120),
+  nip: Nip,
+});

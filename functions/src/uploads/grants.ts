@@ -8,10 +8,10 @@ import {
   checkCapability,
   hashReceivedToken,
   type CapabilityGrant,
-} from '../uploads/capability.js';
+} from './capability.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseState } from '../domain/vocabulary.js';
-import { db } from './admin.js';
+import { db } from '../firebase/admin.js';
 
 export const GRANTS = 'uploadGrants';
 export const grantsCol = () => db().collection(GRANTS);

@@ -2,13 +2,14 @@ import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import { requireSignedIn } from './caller.js';
 import { toHttpsError } from './errors.js';
+import { IN_EMULATOR } from './params.js';
 
 /**
  * 60 s in production. The Functions emulator starts one cold worker process per concurrent request,
  * so a burst (the 50-concurrent-intakes test) on a 2-core machine keeps requests waiting for CPU far
  * longer than they run; there the limit is raised so that such a burst is measured, not cut off.
  */
-const TIMEOUT_SECONDS = process.env.FUNCTIONS_EMULATOR === 'true' ? 300 : 60;
+const TIMEOUT_SECONDS = IN_EMULATOR ? 300 : 60;
 
 /**
  * Wraps a plain handler as a v2 callable: parses the input with the zod schema, runs the handler,

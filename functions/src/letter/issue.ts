@@ -28,24 +28,29 @@ import { formatLetterNumber } from '../domain/letterNumber.js';
 import type { OfficeSettings } from '../domain/settings.js';
 import { COMPLAINT_TYPE_LABELS } from '../domain/vocabulary.js';
 import type { CaseSnapshot } from '../domain/workflow.js';
-import { renderLetterPdf, sha256Hex } from '../letter/render.js';
-import { electronicMarkSigner, type LetterSigner } from '../letter/signer.js';
-import { db, bucket } from './admin.js';
-import { appendHistory, caseRef, type StoredCase } from './cases.js';
-import { newVerificationCode } from './letterCode.js';
-import { letterEmail, letterFilename, letterInputOf } from './letterInput.js';
-import { verificationUrl } from './letterParams.js';
-import { loadSettings } from './settings.js';
+import { renderLetterPdf, sha256Hex } from './render.js';
+import { electronicMarkSigner, type LetterSigner } from './signer.js';
+import { db, bucket } from '../firebase/admin.js';
+import { appendHistory, caseRef, type StoredCase } from '../cases/store.js';
+import { newVerificationCode, verificationUrl } from '../domain/letterCode.js';
+import {
+  attemptsLeft,
+  leaseExpired,
+  leaseUntil,
+  nextAttemptAt,
+  retryDue,
+  type RetryPolicy,
+} from '../domain/retry.js';
+import { letterEmail, letterFilename, letterInputOf } from '../domain/letterInput.js';
+import { publicBaseUrl } from '../firebase/params.js';
+import { loadSettings } from '../firebase/settings.js';
 
-export const LETTER_MAX_ATTEMPTS = 4;
-/** Longer than the trigger's timeout: a live instance never loses its lease. */
-export const LETTER_LEASE_MS = 6 * 60_000;
-const BACKOFF_MS = [10_000, 30_000, 90_000] as const;
-
-/** Delay before attempt `attempts + 1` after `attempts` failed ones. */
-export function letterBackoffMs(attempts: number): number {
-  return BACKOFF_MS[Math.min(Math.max(attempts, 1), BACKOFF_MS.length) - 1] ?? 90_000;
-}
+/** 4 attempts, 10 s / 30 s / 90 s apart; the lease outlives the trigger's 300 s timeout. */
+export const LETTER_RETRY: RetryPolicy = {
+  maxAttempts: 4,
+  backoffMs: [10_000, 30_000, 90_000],
+  leaseMs: 6 * 60_000,
+};
 
 /** What the trigger writes on `case.letter` beyond the domain's LetterState. */
 export interface StoredLetter {
@@ -100,15 +105,10 @@ type Kase = CaseSnapshot & StoredCase & { letter?: StoredLetter | null };
 
 /** Whether a letter in this state may be (re)claimed now. */
 export function claimable(letter: StoredLetter | null | undefined, now: Date): boolean {
-  if (!letter) return false;
-  const attempts = letter.attempts ?? 0;
-  if (letter.status === 'pending') return attempts < LETTER_MAX_ATTEMPTS;
-  if (letter.status === 'failed') {
-    return attempts < LETTER_MAX_ATTEMPTS && Date.parse(letter.nextAttemptAt ?? '') <= now.getTime();
-  }
-  if (letter.status === 'rendering') {
-    return attempts < LETTER_MAX_ATTEMPTS && Date.parse(letter.leaseUntil ?? '') < now.getTime();
-  }
+  if (!letter || !attemptsLeft(LETTER_RETRY, letter.attempts ?? 0)) return false;
+  if (letter.status === 'pending') return true;
+  if (letter.status === 'failed') return retryDue(letter.nextAttemptAt, now);
+  if (letter.status === 'rendering') return leaseExpired(letter.leaseUntil, now);
   return false;
 }
 
@@ -147,7 +147,7 @@ async function claim(caseId: string, settings: OfficeSettings, now: Date): Promi
     const patch: Record<string, unknown> = {
       'letter.status': 'rendering',
       'letter.leaseId': leaseId,
-      'letter.leaseUntil': new Date(now.getTime() + LETTER_LEASE_MS).toISOString(),
+      'letter.leaseUntil': leaseUntil(LETTER_RETRY, now),
       'letter.attempts': attempt,
     };
     let { number, verificationCode: code, year, registerId } = letter ?? {};
@@ -216,7 +216,7 @@ async function recordFailure(caseId: string, leaseId: string | null, err: unknow
         : claimable(letter, now);
     if (!ours || !letter) return;
     const attempts = leaseId !== null ? (letter.attempts ?? 1) : (letter.attempts ?? 0) + 1;
-    const final = attempts >= LETTER_MAX_ATTEMPTS;
+    const final = !attemptsLeft(LETTER_RETRY, attempts);
     const message =
       staffMessage(err) + (final ? ' Batas percobaan otomatis telah tercapai; hubungi administrator.' : '');
     const patch: Record<string, unknown> = {
@@ -227,7 +227,7 @@ async function recordFailure(caseId: string, leaseId: string | null, err: unknow
       'letter.leaseUntil': FieldValue.delete(),
       'letter.nextAttemptAt': final
         ? FieldValue.delete()
-        : new Date(now.getTime() + letterBackoffMs(attempts)).toISOString(),
+        : nextAttemptAt(LETTER_RETRY, attempts, now),
     };
     appendHistory(
       tx,
@@ -268,7 +268,7 @@ export async function processLetter(
   const { kase, leaseId, number, code, year } = claimed;
   try {
     const profileSnap = kase.signature ? await db().collection('users').doc(kase.signature.uid).get() : null;
-    const url = verificationUrl(code);
+    const url = verificationUrl(publicBaseUrl(), code);
     const input = letterInputOf(kase, settings, profileSnap?.data(), {
       number,
       code,
