@@ -120,6 +120,8 @@ export interface LetterBody {
     /** 'NIP. 19…' */
     nipLine: string;
   };
+  /** The heading of the warnings box ('Peringatan'). */
+  warningsHeading: string;
   /** The texts of the warnings that apply, in the SOP's order. */
   warnings: string[];
 }
@@ -127,6 +129,7 @@ export interface LetterBody {
 export const LETTER_TITLE = 'SURAT KETERANGAN';
 export const LETTER_CLOSING =
   'Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.';
+export const WARNINGS_HEADING = 'Peringatan';
 export const DRAFT_NUMBER_PLACEHOLDER = '……/……/……/……/……';
 const BANK = 'bank penyalur (Bank Himbara)';
 
@@ -315,6 +318,7 @@ export function buildLetterBody(input: LetterContentInput): LetterBody {
       name: clean(input.signer.name),
       nipLine: `NIP. ${clean(input.signer.nip)}`,
     },
+    warningsHeading: WARNINGS_HEADING,
     warnings: WARNING_KEYS.filter((k) => wanted.has(k)).map((k) => WARNINGS[k]),
   };
 }

@@ -1,13 +1,20 @@
 /**
- * From a signed case to what the renderer and the email need. Pure (no Firebase): the trigger
- * reads the case, the settings and the signer's profile, and passes them here.
+ * From a case to the letter's content, the signed letter's input and its email. Pure (no
+ * Firebase, no Node-only imports): the trigger passes the case, the settings and the signer's
+ * profile here, and the staff page builds its draft preview with the same functions.
  */
-import { DomainError } from './errors.js';
+import { DomainError, isDomainError } from './errors.js';
 import { formatTanggal } from './indonesianDate.js';
-import { regionOf, type LetterInput } from './letterContent.js';
+import {
+  buildLetterBody,
+  regionOf,
+  type LetterBody,
+  type LetterContentInput,
+  type LetterInput,
+} from './letterContent.js';
 import type { OfficeSettings } from './settings.js';
 import { COMPLAINT_TYPE_LABELS, WARNINGS } from './vocabulary.js';
-import { ASSISTANCE_TYPE_LABELS, type Address, type CaseSnapshot } from './workflow.js';
+import { ASSISTANCE_TYPE_LABELS, type Address, type AssistanceType, type CaseSnapshot } from './workflow.js';
 import { displayVerificationCode } from './letterCode.js';
 
 /** 'Jl. Yos Sudarso RT 05, Kelurahan Sebengkok, Kecamatan Tarakan Tengah' */
@@ -33,6 +40,77 @@ export interface SignerProfile {
   title?: string;
 }
 
+/** What the letter needs of the Analis's decision: the stored analysis, or the form being filled in. */
+export interface LetterAnalysisSource {
+  assistanceType: AssistanceType;
+  problem: string;
+  solution: string;
+  siksNgUpdate?: { done: boolean; reference: string } | null;
+}
+
+/**
+ * The one builder of the letter's content from a case and the office settings. The staff page's
+ * preview (a draft: no number yet, dated now, the settings' signer) and the signed PDF (numbered,
+ * dated at signing, the Kabid who signed) both go through it, so the text the Analis, the
+ * Koordinator and the Kabid read is the text that is printed.
+ */
+export function letterContentOf(
+  kase: Pick<CaseSnapshot, 'applicant' | 'kpm' | 'relation' | 'complaintType' | 'sopWarnings'>,
+  settings: OfficeSettings,
+  analysis: LetterAnalysisSource,
+  letter: { number: string | null; issuedAt: Date; signer: { name: string; nip: string; title: string } },
+): LetterContentInput {
+  const siks = analysis.siksNgUpdate;
+  return {
+    number: letter.number,
+    issuedAt: letter.issuedAt,
+    utcOffsetMinutes: settings.calendar.timeZoneOffsetMinutes,
+    letterhead: { ...settings.letterhead },
+    place: placeOf(settings.letterhead.government),
+    applicant: {
+      name: kase.applicant.name,
+      nik: kase.applicant.nik,
+      address: addressLine(kase.applicant.address),
+      relation: kase.relation,
+    },
+    kpm: {
+      name: kase.kpm.name,
+      nik: kase.kpm.nik,
+      kkNumber: kase.kpm.kkNumber,
+      ...(kase.kpm.kksNumber ? { kksNumber: kase.kpm.kksNumber } : {}),
+    },
+    complaintType: kase.complaintType,
+    analysis: {
+      assistanceType: ASSISTANCE_TYPE_LABELS[analysis.assistanceType] ?? analysis.assistanceType,
+      problem: analysis.problem,
+      solution: analysis.solution,
+      ...(siks?.done && siks.reference.trim() ? { siksNgReference: siks.reference.trim() } : {}),
+    },
+    signer: letter.signer,
+    warnings: kase.sopWarnings ?? [],
+  };
+}
+
+/**
+ * The draft letter as the staff page previews it before signing: no number (a dotted
+ * placeholder), dated `now`, signed by the settings' signer. Returns the DomainError's sentence
+ * instead of throwing when the analysis is not complete yet.
+ */
+export function draftLetterBody(
+  kase: Pick<CaseSnapshot, 'applicant' | 'kpm' | 'relation' | 'complaintType' | 'sopWarnings'>,
+  settings: OfficeSettings,
+  analysis: LetterAnalysisSource,
+  now: Date,
+): { body: LetterBody; error: null } | { body: null; error: string } {
+  try {
+    const input = letterContentOf(kase, settings, analysis, { number: null, issuedAt: now, signer: settings.signer });
+    return { body: buildLetterBody(input), error: null };
+  } catch (e) {
+    if (isDomainError(e)) return { body: null, error: e.message };
+    throw e;
+  }
+}
+
 /**
  * The letter of a signed case. The signer printed is the Kabid who actually signed (name and NIP
  * recorded on the signature, else from the signer's profile), with the title of their profile or
@@ -53,39 +131,18 @@ export function letterInputOf(
     );
   }
   const signedAt = new Date(signature.at);
-  const offset = settings.calendar.timeZoneOffsetMinutes;
-  const siks = analysis.siksNgUpdate;
-  return {
+  const content = letterContentOf(kase, settings, analysis, {
     number: letter.number,
     issuedAt: signedAt,
-    utcOffsetMinutes: offset,
-    letterhead: { ...settings.letterhead },
-    place: placeOf(settings.letterhead.government),
-    applicant: {
-      name: kase.applicant.name,
-      nik: kase.applicant.nik,
-      address: addressLine(kase.applicant.address),
-      relation: kase.relation,
-    },
-    kpm: {
-      name: kase.kpm.name,
-      nik: kase.kpm.nik,
-      kkNumber: kase.kpm.kkNumber,
-      ...(kase.kpm.kksNumber ? { kksNumber: kase.kpm.kksNumber } : {}),
-    },
-    complaintType: kase.complaintType,
-    analysis: {
-      assistanceType: ASSISTANCE_TYPE_LABELS[analysis.assistanceType] ?? analysis.assistanceType,
-      problem: analysis.problem,
-      solution: analysis.solution,
-      ...(siks?.done && siks.reference ? { siksNgReference: siks.reference } : {}),
-    },
     signer: {
       name: signature.name,
       nip: signature.nip ?? signerProfile?.nip ?? '',
       title: signerProfile?.title?.trim() || settings.signer.title,
     },
-    warnings: kase.sopWarnings ?? [],
+  });
+  return {
+    ...content,
+    number: letter.number,
     verificationUrl: letter.verificationUrl,
     verificationCode: displayVerificationCode(letter.code),
     paraf: { name: paraf.name, at: new Date(paraf.at) },

@@ -200,7 +200,7 @@ function signatureRow(input: LetterInput, body: LetterBody, offset: number): Con
   return { columns: [left, { text: '', width: '*' }, right], margin: [0, 8, 0, 0], unbreakable: true };
 }
 
-function warningsBox(warnings: string[]): Content[] {
+function warningsBox(heading: string, warnings: string[]): Content[] {
   if (warnings.length === 0) return [];
   return [
     {
@@ -210,7 +210,7 @@ function warningsBox(warnings: string[]): Content[] {
           [
             {
               stack: [
-                { text: 'Peringatan', bold: true, fontSize: 9, margin: [0, 0, 0, 2] },
+                { text: heading, bold: true, fontSize: 9, margin: [0, 0, 0, 2] },
                 // Numbered by hand: pdfmake's `ol` writes the marker after the first line in the
                 // content stream, which scrambles the extracted text.
                 ...warnings.map((w, i) => ({
@@ -262,7 +262,7 @@ function documentDefinition(input: LetterInput, onPageCount: (n: number) => void
       ...bodyBlocks(body),
       { text: body.closing, alignment: 'justify', margin: [0, 2, 0, 0] },
       signatureRow(input, body, offset),
-      ...warningsBox(body.warnings),
+      ...warningsBox(body.warningsHeading, body.warnings),
     ],
     footer: (currentPage: number, pageCount: number): Content => {
       onPageCount(pageCount);

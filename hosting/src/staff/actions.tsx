@@ -22,11 +22,12 @@ import {
   type HandoverMethod,
 } from '../../../functions/src/domain/workflow';
 import { requiredDocuments } from '../../../functions/src/domain/documents';
-import { buildLetterBody, type LetterBody } from '../../../functions/src/domain/letterContent';
+import { draftLetterBody } from '../../../functions/src/domain/letterInput';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import { call } from '../firebase';
 import type { StoredCase } from './db';
 import { Dialog, ErrorBox, Field, errorMessage, toggled } from './ui';
+import { LetterPreview } from './LetterPreview';
 import type { Me } from './types';
 
 type Ref = { caseId: string; expectedVersion: number };
@@ -219,71 +220,6 @@ function CompletePanel({ kase, settings }: PanelProps) {
   );
 }
 
-/** The draft letter body as the renderer will lay it out (number and date filled in at signing). */
-function LetterPreview({ body, error }: { body: LetterBody | null; error: string | null }) {
-  return (
-    <section class="letter-preview" aria-labelledby="lp-title" data-testid="letter-preview">
-      <h3 id="lp-title">Pratinjau isi surat</h3>
-      {!body ? (
-        <p class="muted">{error ?? 'Lengkapi analisis untuk melihat pratinjau.'}</p>
-      ) : (
-        <div class="paper">
-          <p class="paper-title">{body.title}</p>
-          <p class="paper-center">{body.numberLine}</p>
-          {body.blocks.map((b, i) =>
-            b.kind === 'paragraph' ? (
-              <p key={i}>{b.text}</p>
-            ) : (
-              <table key={i} class="paper-id"><tbody>
-                {b.rows.map((r) => <tr key={r.label}><td>{r.label}</td><td>:</td><td class={r.strong ? 'strong' : ''}>{r.value}</td></tr>)}
-              </tbody></table>
-            ),
-          )}
-          <p>{body.closing}</p>
-          <p class="paper-sign">
-            {body.placeAndDate}<br />
-            {body.signatureBlock.onBehalfOf && <>{body.signatureBlock.onBehalfOf}<br /></>}
-            {body.signatureBlock.title}<br /><br />
-            <strong>{body.signatureBlock.name}</strong><br />{body.signatureBlock.nipLine}
-          </p>
-          {body.warnings.length > 0 && (
-            <div class="paper-warn"><strong>Peringatan:</strong><ol>{body.warnings.map((w) => <li key={w}>{w}</li>)}</ol></div>
-          )}
-        </div>
-      )}
-    </section>
-  );
-}
-
-function letterBodyOf(kase: StoredCase, settings: OfficeSettings, analysis: { assistanceType: AssistanceType; problem: string; solution: string; siksRef?: string }) {
-  try {
-    const a = kase.applicant;
-    return {
-      body: buildLetterBody({
-        number: null,
-        issuedAt: new Date(),
-        utcOffsetMinutes: settings.calendar.timeZoneOffsetMinutes,
-        letterhead: settings.letterhead,
-        place: 'Tarakan',
-        applicant: { name: a.name, nik: a.nik, relation: kase.relation, address: `${a.address.street}, Kelurahan ${a.address.kelurahan}, Kecamatan ${a.address.kecamatan}` },
-        kpm: { name: kase.kpm.name, nik: kase.kpm.nik, kkNumber: kase.kpm.kkNumber, ...(kase.kpm.kksNumber ? { kksNumber: kase.kpm.kksNumber } : {}) },
-        complaintType: kase.complaintType,
-        analysis: {
-          assistanceType: ASSISTANCE_TYPE_LABELS[analysis.assistanceType],
-          problem: analysis.problem,
-          solution: analysis.solution,
-          ...(analysis.siksRef ? { siksNgReference: analysis.siksRef } : {}),
-        },
-        signer: settings.signer,
-        warnings: kase.sopWarnings ?? [],
-      }),
-      error: null,
-    };
-  } catch (e) {
-    return { body: null, error: (e as Error).message };
-  }
-}
-
 function DecidePanel({ kase, settings }: PanelProps) {
   const { busy, error, run, ref } = useAct(kase);
   const prev = kase.analysis;
@@ -300,7 +236,7 @@ function DecidePanel({ kase, settings }: PanelProps) {
   const [reason, setReason] = useState('');
   const [destination, setDestination] = useState<'fo' | 'close'>('fo');
   const preview = useMemo(
-    () => letterBodyOf(kase, settings, { assistanceType, problem, solution, ...(siksDone && siksRef.trim() ? { siksRef: siksRef.trim() } : {}) }),
+    () => draftLetterBody(kase, settings, { assistanceType, problem, solution, siksNgUpdate: { done: siksDone, reference: siksRef } }, new Date()),
     [kase, settings, assistanceType, problem, solution, siksDone, siksRef],
   );
 
@@ -390,7 +326,7 @@ function ApprovePanel({ kase, settings, kind }: PanelProps & { kind: 'paraf' | '
   const [confirming, setConfirming] = useState(false);
   const a = kase.analysis;
   const preview = useMemo(
-    () => (a ? letterBodyOf(kase, settings, { assistanceType: a.assistanceType, problem: a.problem, solution: a.solution, ...(a.siksNgUpdate.done ? { siksRef: a.siksNgUpdate.reference } : {}) }) : { body: null, error: 'Draf surat belum ada.' }),
+    () => (a ? draftLetterBody(kase, settings, a, new Date()) : { body: null, error: 'Draf surat belum ada.' }),
     [kase, settings, a],
   );
   return (
