@@ -36,6 +36,41 @@ export default tseslint.config(
     },
   },
   {
+    // The web bundles share the SOP with the server through the pure domain only.
+    files: ['hosting/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'functions/src/(?!domain/)',
+              message: 'The web pages import only the pure domain (functions/src/domain/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no Firebase, no Node-only modules (the web page bundles it).
+    files: ['functions/src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(firebase|firebase-admin|firebase-functions)(/|$)|^@google-cloud/|^node:', message: 'The domain is pure TypeScript.' },
+            {
+              regex: '^(\\.\\./)+(firebase|cases|letter|uploads|mail|http|callables|triggers|audit)/|^(\\.\\./)+(index|schemas)\\.js$',
+              message: 'The domain imports only the domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Scripts and benchmarks print their figures; tests use console for diagnostics.
     files: ['scripts/**', 'bench/**', 'test/**', '*.config.*', 'eslint.config.js'],
     rules: { 'no-console': 'off' },

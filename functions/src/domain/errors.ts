@@ -1,6 +1,6 @@
 /**
  * Domain errors: the one vocabulary of failure shared by the pure modules and the Firebase shell.
- * The shell (`../lib/errors.ts`) maps each code to the HttpsError of the same name; any other
+ * The shell (`../firebase/errors.ts`) maps each code to the HttpsError of the same name; any other
  * error reaches a client as `internal`, without its message.
  *
  * Codes follow firebase-functions' meanings:
