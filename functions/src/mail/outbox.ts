@@ -132,14 +132,27 @@ function smtpError(err: unknown): string {
   return `Pengiriman email gagal (${detail.slice(0, 300)}).`;
 }
 
+type SendResult = { ok: true; info: NonNullable<Delivery['info']> } | { ok: false; error: string };
+
 /**
  * Delivers `outbox/{id}` if it is due (PENDING, or RETRY whose time has come). Returns the state
  * it left the document in, or null when there was nothing to do.
  */
 export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
-  const ref = db().collection(OUTBOX).doc(id);
   const leaseId = randomUUID();
-  const claimed = await db().runTransaction(async (tx) => {
+  const claimed = await claimDelivery(id, leaseId);
+  if (!claimed) return null;
+  const result = await send(id, claimed.doc, claimed.attempts);
+  return recordOutcome(id, leaseId, claimed.doc, claimed.attempts, result);
+}
+
+/**
+ * Transaction 1: takes the lease of a due delivery (attempts + 1), or ends a delivery whose lease
+ * expired (its instance died mid-send: the outcome is unknown, so it is never sent again).
+ */
+async function claimDelivery(id: string, leaseId: string): Promise<{ doc: OutboxDoc; attempts: number } | null> {
+  const ref = db().collection(OUTBOX).doc(id);
+  return db().runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) return null;
     const doc = snap.data() as OutboxDoc;
@@ -159,8 +172,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
       });
       return null;
     }
-    const due =
-      d.state === 'PENDING' || (d.state === 'RETRY' && retryDue(d.nextAttemptAt, now));
+    const due = d.state === 'PENDING' || (d.state === 'RETRY' && retryDue(d.nextAttemptAt, now));
     if (!due) return null;
     const attempts = (d.attempts ?? 0) + 1;
     tx.update(ref, {
@@ -179,10 +191,10 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
     mirror(tx, doc.caseId ?? '', kase, doc.to, 'PROCESSING', now.toISOString(), { attempts });
     return { doc, attempts };
   });
-  if (!claimed) return null;
-  const { doc, attempts } = claimed;
+}
 
-  let result: { ok: true; info: NonNullable<Delivery['info']> } | { ok: false; error: string };
+/** One SMTP attempt, outside any transaction. Never throws: a failure is a result. */
+async function send(id: string, doc: OutboxDoc, attempts: number): Promise<SendResult> {
   const cfg = smtpConfig();
   try {
     const attachments = await Promise.all(
@@ -215,7 +227,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
       headers: { 'X-Pengaduan-Outbox': id },
     });
     transport.close();
-    result = {
+    return {
       ok: true,
       info: {
         messageId: sent.messageId,
@@ -231,9 +243,19 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
       smtp: describeSmtp(cfg),
       message: (err as Error)?.message,
     });
-    result = { ok: false, error: smtpError(err) };
+    return { ok: false, error: smtpError(err) };
   }
+}
 
+/** Transaction 2, only while the lease is still ours: SUCCESS, RETRY after a backoff, or ERROR. */
+async function recordOutcome(
+  id: string,
+  leaseId: string,
+  doc: OutboxDoc,
+  attempts: number,
+  result: SendResult,
+): Promise<DeliveryState | null> {
+  const ref = db().collection(OUTBOX).doc(id);
   return db().runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const d = (snap.data() as OutboxDoc | undefined)?.delivery;
