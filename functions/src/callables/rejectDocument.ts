@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import { DomainError } from '../domain/errors.js';
-import { DOCUMENT_LABELS, type CaseState } from '../domain/vocabulary.js';
-import { db } from '../firebase/admin.js';
 import { callable } from '../firebase/callable.js';
 import { requireRole } from '../firebase/caller.js';
-import { appendHistory, readCase } from '../cases/store.js';
 import { CaseId, reasonText } from '../schemas.js';
-import { documentsCol, type UploadRecord } from '../uploads/store.js';
-
-/** Documents are checked before verification; afterwards the verified checklist stands. */
-const CHECKING_STATES: readonly CaseState[] = ['intake', 'submitted', 'awaiting_documents'];
+import { rejectUpload } from '../uploads/review.js';
 
 const Input = z
   .object({
@@ -19,57 +12,8 @@ const Input = z
   })
   .strict();
 
-/**
- * FO: rejects one received photocopy (blurred, cut off, wrong document…) with a reason the phone
- * page shows. In one transaction: the record becomes `rejected`; `documents.<kind>.present`
- * becomes whether another received upload of that kind remains (so a lone bad photo must be
- * taken again); a history entry is chained. `version` is untouched. Refused when the record is
- * unknown (`not-found`), already rejected, or the case is past document checking
- * (`failed-precondition`).
- */
+/** FO: rejects one received photocopy with a reason the phone page shows (see `rejectUpload`). */
 export const rejectDocument = callable(Input, async ({ caseId, docId, reason }, req) => {
   const fo = await requireRole(req, 'fo');
-  return db().runTransaction(async (tx) => {
-    const { ref, kase } = await readCase(tx, caseId);
-    const docRef = documentsCol(caseId).doc(docId);
-    const snap = await tx.get(docRef);
-    if (!snap.exists) throw new DomainError('not-found', 'Dokumen tidak ditemukan.');
-    const record = snap.data() as UploadRecord;
-    if (record.status === 'rejected')
-      throw new DomainError('failed-precondition', 'Dokumen ini sudah ditolak.');
-    if (!CHECKING_STATES.includes(kase.state)) {
-      throw new DomainError('failed-precondition', 'Dokumen hanya dapat ditolak sebelum kasus diverifikasi.');
-    }
-    const others = await tx.get(
-      documentsCol(caseId).where('kind', '==', record.kind).where('status', '==', 'received'),
-    );
-    const stillPresent = others.docs.some((d) => d.id !== docId);
-    const at = new Date().toISOString();
-    tx.update(docRef, {
-      status: 'rejected',
-      rejectReason: reason,
-      rejectedBy: fo.uid,
-      rejectedByName: fo.name,
-      rejectedAt: at,
-    });
-    appendHistory(
-      tx,
-      ref,
-      kase,
-      {
-        action: 'rejectDocument',
-        from: null,
-        to: null,
-        at,
-        by: fo.uid,
-        byName: fo.name,
-        actedAs: 'fo',
-        note: `${DOCUMENT_LABELS[record.kind]} ditolak: ${reason}`,
-        kind: record.kind,
-        docId,
-      },
-      { [`documents.${record.kind}.present`]: stillPresent },
-    );
-    return { caseId, docId, kind: record.kind, status: 'rejected' as const, present: stillPresent };
-  });
+  return rejectUpload(caseId, docId, reason, fo);
 });

@@ -5,7 +5,7 @@ import { callable } from '../firebase/callable.js';
 import { requireRole } from '../firebase/caller.js';
 import { appendHistory, readCase } from '../cases/store.js';
 import { normalizeVerificationCode } from '../domain/letterCode.js';
-import { registerCol, type RegisterEntry } from '../letter/issue.js';
+import { findByCase, findByCode, type RegisterEntry } from '../letter/register.js';
 import { CaseId, reasonText } from '../schemas.js';
 
 const Input = z.union([
@@ -20,17 +20,11 @@ const Input = z.union([
  */
 export const revokeLetter = callable(Input, async (data, req) => {
   const admin = await requireRole(req, 'admin');
-  let query;
-  if ('caseId' in data) query = registerCol().where('caseId', '==', data.caseId);
-  else {
-    const code = normalizeVerificationCode(data.code);
-    if (!code) throw new DomainError('not-found', 'Kode verifikasi tidak dikenal.');
-    query = registerCol().where('code', '==', code);
+  if ('code' in data && !normalizeVerificationCode(data.code)) {
+    throw new DomainError('not-found', 'Kode verifikasi tidak dikenal.');
   }
-  const hits = await query.limit(2).get();
-  const hit = hits.docs[0];
-  if (!hit || hits.size !== 1)
-    throw new DomainError('not-found', 'Surat Keterangan tidak ditemukan pada register.');
+  const hit = 'caseId' in data ? await findByCase(data.caseId) : await findByCode(data.code);
+  if (!hit) throw new DomainError('not-found', 'Surat Keterangan tidak ditemukan pada register.');
   return db().runTransaction(async (tx) => {
     const reg = await tx.get(hit.ref);
     const entry = reg.data() as RegisterEntry;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { formatTanggal } from '../domain/indonesianDate.js';
+import { verificationOf, type VerifyLetterResult } from '../domain/verification.js';
 import { callable } from '../firebase/callable.js';
-import { normalizeVerificationCode } from '../domain/letterCode.js';
-import { registerCol, type RegisterEntry } from '../letter/issue.js';
 import { loadSettings } from '../firebase/settings.js';
-import type { VerifyLetterResult } from '../domain/verification.js';
+import { findByCode } from '../letter/register.js';
 
 export type { VerifyLetterResult };
 
@@ -27,26 +25,10 @@ const Input = z
 export const verifyLetter = callable(
   Input,
   async (data): Promise<VerifyLetterResult> => {
-    const code = normalizeVerificationCode(data.code);
-    if (!code) return { status: 'unknown' };
-    const hits = await registerCol().where('code', '==', code).limit(2).get();
-    const doc = hits.docs[0];
-    if (hits.size !== 1 || !doc) return { status: 'unknown' };
-    const e = doc.data() as RegisterEntry;
-    if (!e.renderedAt || !e.sha256) return { status: 'unknown' };
+    const hit = await findByCode(data.code);
+    if (!hit) return { status: 'unknown' };
     const offset = (await loadSettings()).calendar.timeZoneOffsetMinutes;
-    const revoked = e.status === 'revoked';
-    return {
-      status: revoked ? 'revoked' : 'valid',
-      number: e.number,
-      date: formatTanggal(new Date(e.issuedAt), offset),
-      signerName: e.signerName,
-      signerTitle: e.signerTitle,
-      applicantMasked: e.applicantMasked,
-      complaintLabel: e.complaintLabel,
-      ...(revoked && e.revoked ? { revokedOn: formatTanggal(new Date(e.revoked.at), offset) } : {}),
-      ...(data.sha256 ? { hashMatches: data.sha256.toLowerCase() === e.sha256 } : {}),
-    };
+    return verificationOf(hit.entry, offset, data.sha256);
   },
   { public: true },
 );

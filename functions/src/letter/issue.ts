@@ -31,6 +31,7 @@ import type { CaseSnapshot } from '../domain/workflow.js';
 import { renderLetterPdf, sha256Hex } from './render.js';
 import { electronicMarkSigner, type LetterSigner } from './signer.js';
 import { db, bucket } from '../firebase/admin.js';
+import { registerCol, type RegisterEntry } from './register.js';
 import { appendHistory, caseRef, type StoredCase } from '../cases/store.js';
 import { newVerificationCode, verificationUrl } from '../domain/letterCode.js';
 import {
@@ -74,30 +75,6 @@ export interface StoredLetter {
   revoked?: { reason: string; at: string; by: string; byName: string };
 }
 
-/** The outgoing-letter register entry `letters/{year}-{seq}` (agenda surat keluar). */
-export interface RegisterEntry {
-  number: string;
-  sequence: number;
-  year: number;
-  caseId: string;
-  caseNumber: string;
-  code: string;
-  /** 'numbered' until the PDF is stored, then 'valid'; 'revoked' by an administrator. */
-  status: 'numbered' | 'valid' | 'revoked';
-  issuedAt: string;
-  signerName: string;
-  signerTitle: string;
-  applicantMasked: string;
-  complaintType: string;
-  complaintLabel: string;
-  createdAt: string;
-  storagePath?: string;
-  sha256?: string;
-  renderedAt?: string;
-  revoked?: { reason: string; at: string; by: string; byName: string };
-}
-
-export const registerCol = () => db().collection('letters');
 export const outboxRef = (caseId: string) => db().collection('outbox').doc(`letter-${caseId}`);
 export const letterStoragePath = (year: number, caseId: string) => `letters/${year}/${caseId}.pdf`;
 
