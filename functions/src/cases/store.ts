@@ -1,7 +1,7 @@
 import type { DocumentData, DocumentReference, Transaction } from 'firebase-admin/firestore';
 import { link } from '../audit/chain.js';
 import { DomainError } from '../domain/errors.js';
-import type { Actor, CaseSnapshot, CasePatch } from '../domain/workflow.js';
+import type { CaseSnapshot, CasePatch } from '../domain/workflow.js';
 import type { CaseState } from '../domain/vocabulary.js';
 import { db } from '../firebase/admin.js';
 
@@ -67,5 +67,3 @@ export function writeHistoryEntry(
 export function stripUndefined<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
-
-export const actorFields = (a: Actor) => ({ by: a.uid, byName: a.name });

@@ -1,7 +1,6 @@
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
-import { DomainError } from '../domain/errors.js';
-import { assertVersion, planTransition, rolesFor, type ActionInput } from '../domain/workflow.js';
+import { assertMayAct, assertVersion, planTransition, type ActionInput } from '../domain/workflow.js';
 import { db } from '../firebase/admin.js';
 import { callable } from '../firebase/callable.js';
 import { appendHistory, readCase } from './store.js';
@@ -17,9 +16,10 @@ export interface TransitionResult {
 
 /**
  * Runs one workflow action: read → decide (pure planTransition) → write, in one Firestore
- * transaction. The order of refusals: a role that may never take the action (`permission-denied`),
- * then a stale version (`aborted`), then the state and guards (`failed-precondition`). The case
- * patch, the version bump and the hash-chained history entry are written together or not at all.
+ * transaction. The order of refusals: a role that may never take the action (`permission-denied`,
+ * `assertMayAct`, before anything is read), then a stale version (`aborted`), then the state and
+ * guards (`failed-precondition`). The plan's patch (state, version, clock, updatedAt/By and the
+ * action's fields) is written as planned, with the hash-chained history entry, together or not at all.
  */
 export async function runTransition(
   req: Pick<CallableRequest, 'auth'>,
@@ -27,23 +27,15 @@ export async function runTransition(
   input: ActionInput,
 ): Promise<TransitionResult> {
   const actor = await actorOf(req);
-  if (!rolesFor(input.action).some((r) => actor.roles.includes(r))) {
-    throw new DomainError('permission-denied', 'Peran Anda tidak berwenang melakukan tindakan ini.');
-  }
+  assertMayAct(actor, input.action);
   const settings = await loadSettings();
   return db().runTransaction(async (tx) => {
     const { ref: doc, kase } = await readCase(tx, ref.caseId);
     assertVersion(kase, ref.expectedVersion);
     const plan = planTransition(kase, actor, input, new Date(), settings);
-    const version = kase.version + 1;
-    appendHistory(tx, doc, kase, { ...plan.history }, {
-      ...plan.patch,
-      state: plan.to,
-      version,
-      updatedAt: plan.history.at,
-      updatedBy: actor.uid,
-    });
-    return { caseId: ref.caseId, state: plan.to, version };
+    // A copy only for the type: HistoryEvent has an index signature, the HistoryEntry interface none.
+    appendHistory(tx, doc, kase, { ...plan.history }, plan.patch);
+    return { caseId: ref.caseId, state: plan.to, version: plan.patch.version };
   });
 }
 
