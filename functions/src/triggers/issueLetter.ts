@@ -24,11 +24,11 @@ export const issueLetter = onDocumentUpdated(
       return;
     }
     // Just failed (this trigger's own write): wait for the backoff, then try again.
-    if (
-      letter.status === 'failed' &&
-      before?.letter?.status !== 'failed' &&
-      attemptsLeft(LETTER_RETRY, letter.attempts ?? 0)
-    ) {
+    // A failure is a new one when the status just became 'failed' or when a failed claim (which
+    // leaves it 'failed') counted another attempt; each is retried once, after its backoff.
+    const newFailure =
+      before?.letter?.status !== 'failed' || (before.letter.attempts ?? 0) !== (letter.attempts ?? 0);
+    if (letter.status === 'failed' && newFailure && attemptsLeft(LETTER_RETRY, letter.attempts ?? 0)) {
       await sleepUntil(letter.nextAttemptAt, 120_000);
       const outcome = await processLetter(caseId);
       logger.info('issueLetter retry', { caseId, attempt: (letter.attempts ?? 0) + 1, outcome });
