@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { onAuthStateChanged, signInWithEmailAndPassword, type User } from 'firebase/auth';
 import { auth } from './firebase';
 import type * as StaffModuleType from './staff/StaffApp';
+import { SetPassword } from './SetPassword';
 
 
 function authMessage(code: string): string {
@@ -75,5 +76,6 @@ export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => onAuthStateChanged(auth, setUser), []);
   if (user === undefined) return <p class="loading">Memuat…</p>;
+  if (!user && location.pathname === '/sandi') return <SetPassword />;
   return user ? <Staff user={user} /> : <SignIn />;
 }

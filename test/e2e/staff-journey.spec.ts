@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createStaff, type TestStaff } from '../support/admin.js';
+import { MAILDEV_URL } from '../support/env.js';
+import { waitFor } from '../support/wait.js';
 
 /**
  * The office's working day in a real browser: one complaint from the counter to the hand-over,
@@ -167,9 +169,18 @@ test('one complaint from intake to hand-over by five people', async ({ browser }
 
   await expect(state(koPage)).toHaveText('Draf surat');
   await panel(koPage).getByRole('button', { name: 'Paraf draf surat' }).click();
+  // The paraf, like the signature, is confirmed with the Koordinator's own password.
+  const parafDialog = koPage.getByRole('dialog', { name: 'Konfirmasi paraf' });
+  await parafDialog.getByLabel('Masukkan kata sandi Anda untuk konfirmasi').fill('salah-sandi-123');
+  await parafDialog.getByRole('button', { name: 'Ya, paraf' }).click();
+  await expect(panel(koPage).getByRole('alert')).toContainText('Kata sandi salah.');
+  await expect(state(koPage)).toHaveText('Draf surat');
+  await panel(koPage).getByRole('button', { name: 'Paraf draf surat' }).click();
+  await parafDialog.getByLabel('Masukkan kata sandi Anda untuk konfirmasi').fill(koordinator.password);
+  await parafDialog.getByRole('button', { name: 'Ya, paraf' }).click();
   await expect(state(koPage)).toHaveText('Diparaf');
 
-  // --- Kabid: sign, with a confirmation ------------------------------------------------------
+  // --- Kabid: sign, confirmed with the Kabid's password --------------------------------------
   const kbPage = await signIn(browser, kabid);
   const kbRow = kbPage.getByTestId('inbox').locator(`tr[data-case="${number}"]`);
   await expect(kbRow).toBeVisible();
@@ -179,6 +190,7 @@ test('one complaint from intake to hand-over by five people', async ({ browser }
   await panel(kbPage).getByRole('button', { name: 'Tanda tangani surat' }).click();
   const dialog = kbPage.getByRole('dialog', { name: 'Konfirmasi tanda tangan' });
   await expect(dialog).toContainText(number);
+  await dialog.getByLabel('Masukkan kata sandi Anda untuk konfirmasi').fill(kabid.password);
   await shot(kbPage, 'case-sign-confirm');
   await dialog.getByRole('button', { name: 'Ya, tanda tangani' }).click();
   await expect(state(kbPage)).toHaveText('Ditandatangani');
@@ -191,10 +203,33 @@ test('one complaint from intake to hand-over by five people', async ({ browser }
   await adPage.getByLabel('Nama lengkap').fill('Dewi Petugas Baru');
   await adPage.getByLabel('Jabatan').fill('Pengadministrasi Umum');
   await adPage.getByLabel('Email', { exact: true }).fill(newEmail);
-  await adPage.getByLabel('Kata sandi awal').fill('rahasia-kantor-123');
+  await expect(adPage.getByLabel('Kata sandi awal')).toHaveCount(0); // the admin never chooses a password
   await adPage.getByRole('button', { name: 'Buat akun' }).click();
   await expect(adPage.getByTestId('staff-list').locator(`tr[data-email="${newEmail}"]`)).toContainText('Dewi Petugas Baru');
   await shot(adPage, 'admin-staff');
+
+  // --- The new staff member: the set-password email in the catcher, her own password, sign-in --
+  const mail = await waitFor('the set-password email', async () => {
+    const res = await fetch(`${MAILDEV_URL}/api/email?to.address=${encodeURIComponent(newEmail)}`);
+    const list = (await res.json()) as { subject: string; text: string }[];
+    return list[0];
+  });
+  expect(mail.subject).toBe('Akun Layanan Pengaduan KPM: tetapkan kata sandi Anda');
+  const link = /https?:\/\/\S+\/sandi\?oobCode=\S+/.exec(mail.text)?.[0];
+  expect(link).toBeDefined();
+  {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(new URL(link!).pathname + new URL(link!).search);
+    await expect(p.getByRole('heading', { name: 'Tetapkan kata sandi' })).toBeVisible();
+    await expect(p.getByText(newEmail)).toBeVisible();
+    await p.getByLabel('Kata sandi baru (minimal 10 karakter)').fill('Dewi-sandi-sendiri-1');
+    await p.getByLabel('Ulangi kata sandi baru').fill('Dewi-sandi-sendiri-1');
+    await shot(p, 'set-password');
+    await p.getByRole('button', { name: 'Simpan dan masuk' }).click();
+    await expect(p.getByRole('heading', { name: 'Kotak masuk — Petugas Front Office' })).toBeVisible();
+    await ctx.close();
+  }
   await adPage.getByRole('link', { name: 'Pengaturan kantor' }).click();
   await expect(adPage.getByLabel('Langkah 1: Penerimaan pengaduan (FO)')).toHaveValue('10');
   await shot(adPage, 'admin-settings');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../functions/src/audit/chain.js';
+import { setOwnPassword } from '../support/accounts.js';
 import type { CaseSnapshot } from '../../functions/src/domain/workflow.js';
 import { adminDb, createStaff } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
@@ -199,13 +200,17 @@ describe('concurrency', () => {
 });
 
 describe('admin', () => {
-  it('creates staff, changes roles, deactivates; non-admins are refused', async () => {
+  it('creates staff who choose their own password, changes roles, deactivates; non-admins are refused', async () => {
     const email = `baru-${Date.now()}@test.dinsos.local`;
     const made = await o.admin.call<{ uid: string }>('createStaff', {
-      email, password: 'rahasia-panjang-1', name: 'Budi Santoso', title: 'Analis', nip: '198001012006041001', roles: ['analis'],
+      email, name: 'Budi Santoso', title: 'Analis', nip: '198001012006041001', roles: ['analis'],
     });
-    const dup = await errorCode(o.admin.call('createStaff', { email, password: 'rahasia-panjang-1', name: 'X', title: 'Y', roles: ['fo'] }));
+    const dup = await errorCode(o.admin.call('createStaff', { email, name: 'X', title: 'Y', roles: ['fo'] }));
     expect(dup.code).toBe('already-exists');
+    // The admin cannot choose anyone's password: the field does not exist.
+    const withPassword = await errorCode(o.admin.call('createStaff', { email: `lain-${Date.now()}@test.dinsos.local`, password: 'rahasia-panjang-1', name: 'X', title: 'Y', roles: ['fo'] }));
+    expect(withPassword.code).toBe('invalid-argument');
+    await setOwnPassword(made.uid, 'rahasia-panjang-1');
     const budi = await client({ email, password: 'rahasia-panjang-1' });
     expect((await budi.call<{ roles: string[] }>('whoami')).roles).toEqual(['analis']);
     await o.admin.call('updateStaff', { uid: made.uid, active: false });
@@ -216,7 +221,7 @@ describe('admin', () => {
     const err = await errorCode(budi.call('decideCase', decideYes({ caseId: c.caseId, expectedVersion: c.version })));
     expect(err.code).toBe('permission-denied');
     await budi.close();
-    const notAdmin = await errorCode(o.fo.call('createStaff', { email: `fo-coba-${Date.now()}@test.dinsos.local`, password: 'rahasia-panjang-1', name: 'X', title: 'Y', roles: ['fo'] }));
+    const notAdmin = await errorCode(o.fo.call('createStaff', { email: `fo-coba-${Date.now()}@test.dinsos.local`, name: 'X', title: 'Y', roles: ['fo'] }));
     expect(notAdmin.code).toBe('permission-denied');
     const self = await errorCode(o.admin.call('updateStaff', { uid: o.staff.admin.uid, active: false }));
     expect(self.code).toBe('failed-precondition');

@@ -31,13 +31,28 @@ import { FIRESTORE_HOST } from '../support/env.js';
 let env: RulesTestEnvironment;
 const [host, port] = FIRESTORE_HOST.split(':') as [string, string];
 
-type Who = 'signed out' | 'no role' | 'deactivated' | 'fo' | 'analis' | 'koordinator' | 'kabid' | 'admin';
-const WHO: Who[] = ['signed out', 'no role', 'deactivated', 'fo', 'analis', 'koordinator', 'kabid', 'admin'];
+type Who =
+  | 'signed out'
+  | 'stranger'
+  | 'no role'
+  | 'deactivated'
+  | 'demoted'
+  | 'fo'
+  | 'analis'
+  | 'koordinator'
+  | 'kabid'
+  | 'admin';
+/**
+ * 'stranger': a self-made account (no profile) whose token even claims a role; 'demoted': a Kabid
+ * whose roles the admin removed while their page still holds a token with the kabid claim.
+ */
+const WHO: Who[] = ['signed out', 'stranger', 'no role', 'deactivated', 'demoted', 'fo', 'analis', 'koordinator', 'kabid', 'admin'];
 const ACTIVE_STAFF: Who[] = ['fo', 'analis', 'koordinator', 'kabid', 'admin'];
 
 const PROFILES: Record<string, { roles: string[]; active: boolean }> = {
   norole: { roles: [], active: true },
   gone: { roles: ['fo'], active: false },
+  demoted: { roles: [], active: true },
   fo: { roles: ['fo'], active: true },
   analis: { roles: ['analis'], active: true },
   koordinator: { roles: ['koordinator'], active: true },
@@ -65,13 +80,16 @@ beforeEach(async () => {
     await setDoc(doc(db, 'uploadGrants/g1'), { caseId: 'c1' });
     await setDoc(doc(db, 'outbox/m1'), { to: 'a@b.c' });
     await setDoc(doc(db, 'documentViews/v1'), { caseId: 'c1' });
+    await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
     for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
 });
 
 const uidOf: Record<Exclude<Who, 'signed out'>, string> = {
+  stranger: 'stranger',
   'no role': 'norole',
   deactivated: 'gone',
+  demoted: 'demoted',
   fo: 'fo',
   analis: 'analis',
   koordinator: 'koordinator',
@@ -81,7 +99,10 @@ const uidOf: Record<Exclude<Who, 'signed out'>, string> = {
 const dbFor = (who: Who): Firestore => {
   if (who === 'signed out') return env.unauthenticatedContext().firestore() as unknown as Firestore;
   const uid = uidOf[who];
-  return env.authenticatedContext(uid, { roles: PROFILES[uid]!.roles }).firestore() as unknown as Firestore;
+  // The token's claim: what the profile says, except for the stranger and the demoted Kabid, whose
+  // tokens claim roles their profile does not (or no longer) grant.
+  const claim = who === 'stranger' ? ['admin'] : who === 'demoted' ? ['kabid'] : PROFILES[uid]!.roles;
+  return env.authenticatedContext(uid, { roles: claim }).firestore() as unknown as Firestore;
 };
 
 interface Target {
@@ -101,6 +122,7 @@ const TARGETS: Target[] = [
   { path: 'uploadGrants/g1', collection: 'uploadGrants', get: [], list: [] },
   { path: 'outbox/m1', collection: 'outbox', get: [], list: [] },
   { path: 'documentViews/v1', collection: 'documentViews', get: [], list: [] },
+  { path: 'securityEvents/e1', collection: 'securityEvents', get: ['admin'], list: ['admin'] },
 ];
 
 for (const t of TARGETS) {
@@ -130,6 +152,19 @@ describe('own profile', () => {
   }
   it('a staff member cannot read another profile', async () => {
     await assertFails(getDoc(doc(dbFor('fo'), 'users/kabid')));
+  });
+});
+
+describe('the token can only narrow the profile', () => {
+  it('an admin whose token lacks the admin claim (not signed in again yet) does not list profiles', async () => {
+    const db = env.authenticatedContext('admin', { roles: [] }).firestore() as unknown as Firestore;
+    await assertFails(getDocs(collection(db, 'users')));
+    await assertFails(getDoc(doc(db, 'cases/c1')));
+  });
+  it('a Kabid whose token also claims admin reads cases but no staff profile', async () => {
+    const db = env.authenticatedContext('kabid', { roles: ['kabid', 'admin'] }).firestore() as unknown as Firestore;
+    await assertSucceeds(getDoc(doc(db, 'cases/c1')));
+    await assertFails(getDocs(collection(db, 'users')));
   });
 });
 

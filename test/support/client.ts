@@ -1,10 +1,17 @@
 import './env.js';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import {
+  EmailAuthProvider,
+  connectAuthEmulator,
+  getAuth,
+  reauthenticateWithCredential,
+  signInWithEmailAndPassword,
+} from 'firebase/auth';
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import { AUTH_HOST, PROJECT_ID, REGION } from './env.js';
 
 let n = 0;
+const APPROVALS = new Set(['parafCase', 'signCase']);
 
 /** A web-SDK client (as the staff page uses), optionally signed in; one app per client. */
 export async function client(creds?: { email: string; password: string }) {
@@ -19,7 +26,15 @@ export async function client(creds?: { email: string; password: string }) {
     /** Calls a callable and returns its data. */
     // The Functions emulator starts a cold worker for each concurrent request, so a burst of 50 can
     // outlast the SDK's default 70 s; the tests' own timeouts bound every wait.
-    call: async <T = unknown>(name: string, data: unknown = {}): Promise<T> =>
+    call: async <T = unknown>(name: string, data: unknown = {}): Promise<T> => {
+      // As the staff page does: initialling and signing are confirmed with the password at once.
+      if (creds && APPROVALS.has(name) && auth.currentUser) {
+        await reauthenticateWithCredential(auth.currentUser, EmailAuthProvider.credential(creds.email, creds.password));
+      }
+      return (await httpsCallable<unknown, T>(functions, name, { timeout: 300_000 })(data)).data;
+    },
+    /** Calls without the page's password confirmation (to test the server's refusal). */
+    callWithoutConfirmation: async <T = unknown>(name: string, data: unknown = {}): Promise<T> =>
       (await httpsCallable<unknown, T>(functions, name, { timeout: 300_000 })(data)).data,
     close: () => deleteApp(app),
   };

@@ -13,6 +13,7 @@
  * No Firebase and no Node-only imports: the staff page bundles this module.
  */
 import { DomainError } from './errors.js';
+import { dutyConflict } from './duties.js';
 import { ROLE_LABELS, STATE_LABELS, type CaseState, type Role } from './vocabulary.js';
 import {
   SOP_STEP_NUMBER,
@@ -249,7 +250,9 @@ function actingRole(row: Transition, actor: Actor): Role {
  *  2. `permission-denied` if none of the actor's roles may take this action from any state;
  *  3. `failed-precondition` if the action does not leave the case's current state;
  *  4. `permission-denied` if it does, but only for another role (e.g. a Koordinator revising an
- *     initialled draft, which is the Kabid's);
+ *     initialled draft, which is the Kabid's), or if the actor already acted on an earlier step of
+ *     this case that the action must be independent of (`dutyConflict`: reason
+ *     `separation-of-duties`);
  *  5. `invalid-argument` for a bad payload; `failed-precondition` (Indonesian message naming what
  *     is missing) when a guard of the step fails (the action's handler);
  *  6. otherwise a plan whose patch sets `state`, `version + 1`, the new clock and `updatedAt/By`,
@@ -268,6 +271,8 @@ export function planTransition(
   const from = kase.state;
   const row = rowFor(action, from);
   const actedAs = actingRole(row, actor);
+  const conflict = dutyConflict(kase, actor.uid, action);
+  if (conflict) throw new DomainError('permission-denied', conflict, { reason: 'separation-of-duties' });
 
   const at = now.toISOString();
   // `row.action === input.action` (rowFor), which is what ties the row's target to the payload.

@@ -1,5 +1,5 @@
 /** Admin: staff accounts (live list, create, roles/active) and the office settings. */
-import { collection, orderBy, query } from 'firebase/firestore';
+import { collection, limit, orderBy, query } from 'firebase/firestore';
 import { useEffect, useState } from 'preact/hooks';
 import {
   APPLICANT_RELATION_LABELS,
@@ -16,7 +16,7 @@ import {
 import { SOP_STEP_NUMBER, STEP_STATES, type IsoWeekday, type StepState } from '../../../functions/src/domain/officeClock';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import type { RequiredDocumentsTable } from '../../../functions/src/domain/documents';
-import { NAMA_HARI } from '../../../functions/src/domain/indonesianDate';
+import { NAMA_HARI, formatTanggalWaktu } from '../../../functions/src/domain/indonesianDate';
 import { call } from '../firebase';
 import { db, useQuery } from './db';
 import { ErrorBox, Field, errorMessage } from './ui';
@@ -32,8 +32,9 @@ interface StaffRow {
   active: boolean;
 }
 
-const createStaff = call<{ email: string; password: string; name: string; title: string; nip?: string; roles: Role[] }, { uid: string }>('createStaff');
+const createStaff = call<{ email: string; name: string; title: string; nip?: string; roles: Role[] }, { uid: string }>('createStaff');
 const updateStaff = call<{ uid: string; roles?: Role[]; active?: boolean }, unknown>('updateStaff');
+const sendPasswordLink = call<{ uid: string }, unknown>('sendPasswordLink');
 const updateSettings = call<Record<string, unknown>, OfficeSettings>('updateSettings');
 
 function RoleChecks({ idp, roles, onChange }: { idp: string; roles: Role[]; onChange: (r: Role[]) => void }) {
@@ -56,17 +57,19 @@ function StaffRowView({ s, me }: { s: StaffRow; me: Me }) {
   const [msg, setMsg] = useState<string | null>(null);
   const [err, setErr] = useState<string | null>(null);
   useEffect(() => setRoles(s.roles ?? []), [s.roles?.join(',')]);
-  const save = async (patch: { roles?: Role[]; active?: boolean }) => {
+  const act = async (run: () => Promise<unknown>, done: string) => {
     setBusy(true); setErr(null); setMsg(null);
     try {
-      await updateStaff({ uid: s.id, ...patch });
-      setMsg('Tersimpan.');
+      await run();
+      setMsg(done);
     } catch (e) {
       setErr(errorMessage(e));
     } finally {
       setBusy(false);
     }
   };
+  const save = (patch: { roles?: Role[]; active?: boolean }) =>
+    act(() => updateStaff({ uid: s.id, ...patch }), 'Tersimpan. Petugas perlu masuk kembali.');
   const changed = roles.join(',') !== (s.roles ?? []).join(',');
   return (
     <tr data-email={s.email}>
@@ -80,6 +83,11 @@ function StaffRowView({ s, me }: { s: StaffRow; me: Me }) {
             {s.active ? 'Nonaktifkan' : 'Aktifkan'}
           </button>
         )}
+        {s.active && (
+          <button type="button" class="small secondary" disabled={busy} onClick={() => void act(() => sendPasswordLink({ uid: s.id }), `Tautan kata sandi dikirim ke ${s.email}.`)}>
+            Kirim tautan kata sandi
+          </button>
+        )}
         {msg && <span class="note-ok" role="status">{msg}</span>}
         <ErrorBox message={err} />
       </td>
@@ -89,7 +97,7 @@ function StaffRowView({ s, me }: { s: StaffRow; me: Me }) {
 
 export function StaffAdmin({ me }: { me: Me }) {
   const users = useQuery<StaffRow>(() => query(collection(db, 'users'), orderBy('name')), 'users');
-  const [f, setF] = useState({ name: '', email: '', password: '', title: '', nip: '' });
+  const [f, setF] = useState({ name: '', email: '', title: '', nip: '' });
   const [roles, setRoles] = useState<Role[]>(['fo']);
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<string | null>(null);
@@ -102,8 +110,8 @@ export function StaffAdmin({ me }: { me: Me }) {
       const { nip, ...rest } = f;
       // The callable SDK sends `undefined` as null: leave an empty NIP out entirely.
       await createStaff({ ...rest, ...(nip.trim() ? { nip: nip.trim() } : {}), roles });
-      setOk(`Akun ${f.email} dibuat.`);
-      setF({ name: '', email: '', password: '', title: '', nip: '' });
+      setOk(`Akun ${f.email} dibuat. Tautan untuk menetapkan kata sandi telah dikirim ke email tersebut.`);
+      setF({ name: '', email: '', title: '', nip: '' });
     } catch (x) {
       setErr(errorMessage(x));
     } finally {
@@ -127,14 +135,57 @@ export function StaffAdmin({ me }: { me: Me }) {
           <Field id="s-name" label="Nama lengkap"><input id="s-name" required value={f.name} onInput={(e) => set('name', e.currentTarget.value)} /></Field>
           <Field id="s-title" label="Jabatan"><input id="s-title" required value={f.title} onInput={(e) => set('title', e.currentTarget.value)} /></Field>
           <Field id="s-email" label="Email"><input id="s-email" type="email" required value={f.email} onInput={(e) => set('email', e.currentTarget.value)} /></Field>
-          <Field id="s-pass" label="Kata sandi awal" hint="Minimal 10 karakter."><input id="s-pass" type="password" autocomplete="new-password" required minLength={10} value={f.password} onInput={(e) => set('password', e.currentTarget.value)} /></Field>
           <Field id="s-nip" label="NIP (tidak wajib)" hint="18 digit."><input id="s-nip" inputMode="numeric" value={f.nip} onInput={(e) => set('nip', e.currentTarget.value)} /></Field>
         </div>
+        <p class="muted">Petugas menetapkan kata sandinya sendiri melalui tautan yang dikirim ke emailnya; administrator tidak mengetahui kata sandi siapa pun.</p>
         <fieldset><legend>Peran</legend><RoleChecks idp="new" roles={roles} onChange={setRoles} /></fieldset>
         <ErrorBox message={err} />
         {ok && <p class="note-ok" role="status">{ok}</p>}
         <button type="submit" disabled={busy || roles.length === 0}>{busy ? 'Menyimpan…' : 'Buat akun'}</button>
       </form>
+      <SecurityEvents />
+    </section>
+  );
+}
+
+interface SecurityEvent {
+  id: string;
+  at: string;
+  action: string;
+  caseNumber?: string;
+  byName: string;
+  byEmail?: string;
+  reason: string;
+  message: string;
+}
+
+/** Refused paraf and signature attempts: who, when, on which case, and why. */
+function SecurityEvents() {
+  const events = useQuery<SecurityEvent>(
+    () => query(collection(db, 'securityEvents'), orderBy('at', 'desc'), limit(50)),
+    'securityEvents',
+  );
+  return (
+    <section class="card table-wrap" aria-labelledby="sec-title">
+      <h2 id="sec-title">Catatan penolakan paraf dan tanda tangan</h2>
+      {events.error && <ErrorBox message={events.error} />}
+      {events.data?.length === 0 && <p class="empty">Belum ada penolakan.</p>}
+      {events.data && events.data.length > 0 && (
+        <table class="cases" data-testid="security-events">
+          <thead><tr><th scope="col">Waktu</th><th scope="col">Petugas</th><th scope="col">Tindakan</th><th scope="col">Pengaduan</th><th scope="col">Alasan</th></tr></thead>
+          <tbody>
+            {events.data.map((e) => (
+              <tr key={e.id}>
+                <td data-label="Waktu">{formatTanggalWaktu(new Date(e.at))}</td>
+                <td data-label="Petugas">{e.byName}{e.byEmail && <><br /><span class="muted">{e.byEmail}</span></>}</td>
+                <td data-label="Tindakan">{e.action === 'sign' ? 'Tanda tangan' : 'Paraf'}</td>
+                <td data-label="Pengaduan">{e.caseNumber ?? '-'}</td>
+                <td data-label="Alasan">{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

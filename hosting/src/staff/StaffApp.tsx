@@ -18,6 +18,7 @@ const loadIntake = () => import('./Intake').then((m) => m.Intake);
 const loadCase = () => import('./CasePage').then((m) => m.CasePage);
 const loadStaff = () => import('./Admin').then((m) => m.StaffAdmin);
 const loadSettings = () => import('./Admin').then((m) => m.SettingsAdmin);
+const loadPassword = () => import('./ChangePassword').then((m) => m.ChangePassword);
 
 function usePath(): string {
   const [path, setPath] = useState(location.pathname);
@@ -38,6 +39,7 @@ export function StaffApp({ user }: { user: User }) {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [role, setRoleState] = useState<Role | null>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
   const path = usePath();
   const settings = useSettings();
 
@@ -122,13 +124,20 @@ export function StaffApp({ user }: { user: User }) {
               </ul>
             </div>
           )}
+          <button type="button" class="outline" onClick={() => setChangingPassword(true)}>Ganti kata sandi</button>
           <button type="button" class="outline" onClick={() => void signOut(auth)}>Keluar</button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         {error && <p role="alert" class="error-box">{error}</p>}
+        {me && me.rolesPending.length > 0 && (
+          <p role="status" class="note-box">
+            Peran Anda telah diubah oleh administrator ({me.rolesPending.map((r) => ROLE_LABELS[r]).join(', ')}). Keluar lalu masuk kembali untuk memakainya.
+          </p>
+        )}
         {page}
       </main>
+      {changingPassword && <Lazy key="password" load={loadPassword} props={{ onClose: () => setChangingPassword(false) }} />}
     </div>
   );
 }

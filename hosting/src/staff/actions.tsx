@@ -28,6 +28,8 @@ import { call } from '../firebase';
 import type { StoredCase } from './db';
 import { Dialog, ErrorBox, Field, errorMessage, toggled } from './ui';
 import { LetterPreview } from './LetterPreview';
+import { confirmPassword } from './reauth';
+import { dutyConflict } from '../../../functions/src/domain/duties';
 import type { Me } from './types';
 
 type Ref = { caseId: string; expectedVersion: number };
@@ -71,10 +73,14 @@ interface PanelProps {
 }
 
 export function ActionPanel(props: PanelProps) {
-  const { kase, actions, role } = props;
+  const { kase, actions, role, me } = props;
   const title = <h2 id="act-title">Tindakan — {STATE_LABELS[kase.state]}</h2>;
+  const approval = actions.includes('paraf') ? 'paraf' : actions.includes('sign') ? 'sign' : null;
+  const conflict = approval ? dutyConflict(kase, me.uid, approval) : null;
   let body;
-  if (actions.length === 0) {
+  if (conflict) {
+    body = <p class="muted" data-testid="duty-conflict">{conflict}</p>;
+  } else if (actions.length === 0) {
     body = (
       <p class="muted">
         {kase.state === 'completed' || kase.state === 'closed'
@@ -324,11 +330,23 @@ function ApprovePanel({ kase, settings, kind }: PanelProps & { kind: 'paraf' | '
   const { busy, error, run, ref } = useAct(kase);
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [password, setPassword] = useState('');
   const a = kase.analysis;
   const preview = useMemo(
     () => (a ? draftLetterBody(kase, settings, a, new Date()) : { body: null, error: 'Draf surat belum ada.' }),
     [kase, settings, a],
   );
+  const isSign = kind === 'sign';
+  const approve = (e: Event) => {
+    e.preventDefault();
+    const pw = password;
+    setPassword('');
+    setConfirming(false);
+    void run(kind, async () => {
+      await confirmPassword(pw);
+      await (isSign ? fns.signCase({ ...ref, confirm: true }) : fns.parafCase(ref));
+    });
+  };
   return (
     <div class="stack">
       {a && (
@@ -338,11 +356,9 @@ function ApprovePanel({ kase, settings, kind }: PanelProps & { kind: 'paraf' | '
         </dl>
       )}
       <LetterPreview body={preview.body} error={preview.error} />
-      {kind === 'paraf' ? (
-        <button type="button" disabled={!!busy} onClick={() => void run('paraf', () => fns.parafCase(ref))}>{busy === 'paraf' ? 'Memproses…' : 'Paraf draf surat'}</button>
-      ) : (
-        <button type="button" disabled={!!busy} onClick={() => setConfirming(true)}>Tanda tangani surat</button>
-      )}
+      <button type="button" disabled={!!busy} onClick={() => setConfirming(true)}>
+        {busy === kind ? 'Memproses…' : isSign ? 'Tanda tangani surat' : 'Paraf draf surat'}
+      </button>
       <form class="subpanel" onSubmit={(e) => { e.preventDefault(); void run('revision', () => fns.requestRevision({ ...ref, note })); }}>
         <h3>Minta revisi</h3>
         <Field id="rev-note" label="Catatan perbaikan untuk Analis">
@@ -351,12 +367,21 @@ function ApprovePanel({ kase, settings, kind }: PanelProps & { kind: 'paraf' | '
         <button type="submit" class="secondary" disabled={!!busy || !note.trim()}>{busy === 'revision' ? 'Memproses…' : 'Minta revisi'}</button>
       </form>
       <ErrorBox message={error} />
-      <Dialog open={confirming} title="Konfirmasi tanda tangan" onClose={() => setConfirming(false)}>
-        <p>Anda akan menandatangani Surat Keterangan untuk pengaduan <strong>{kase.number}</strong> atas nama KPM <strong>{kase.kpm.name}</strong>. Setelah ditandatangani, sistem memberi nomor surat, membuat PDF, dan mengirimkannya kepada pemohon.</p>
-        <div class="actions">
-          <button type="button" disabled={!!busy} onClick={() => { setConfirming(false); void run('sign', () => fns.signCase({ ...ref, confirm: true })); }}>Ya, tanda tangani</button>
-          <button type="button" class="secondary" onClick={() => setConfirming(false)}>Batal</button>
-        </div>
+      <Dialog open={confirming} title={isSign ? 'Konfirmasi tanda tangan' : 'Konfirmasi paraf'} onClose={() => { setPassword(''); setConfirming(false); }}>
+        <form onSubmit={approve} class="stack">
+          {isSign ? (
+            <p>Anda akan menandatangani Surat Keterangan untuk pengaduan <strong>{kase.number}</strong> atas nama KPM <strong>{kase.kpm.name}</strong>. Setelah ditandatangani, sistem memberi nomor surat, membuat PDF, dan mengirimkannya kepada pemohon.</p>
+          ) : (
+            <p>Anda akan memaraf draf Surat Keterangan untuk pengaduan <strong>{kase.number}</strong> atas nama KPM <strong>{kase.kpm.name}</strong>.</p>
+          )}
+          <Field id="approve-pw" label="Masukkan kata sandi Anda untuk konfirmasi" hint="Konfirmasi ini memastikan bahwa Andalah yang menyetujui.">
+            <input id="approve-pw" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </Field>
+          <div class="actions">
+            <button type="submit" disabled={!!busy || !password}>{isSign ? 'Ya, tanda tangani' : 'Ya, paraf'}</button>
+            <button type="button" class="secondary" onClick={() => { setPassword(''); setConfirming(false); }}>Batal</button>
+          </div>
+        </form>
       </Dialog>
     </div>
   );

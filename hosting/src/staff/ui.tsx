@@ -50,7 +50,8 @@ export function errorMessage(err: unknown): string {
   const e = err as { code?: string; message?: string };
   const code = (e.code ?? '').replace(/^functions\//, '');
   if (code === 'unavailable' || code === 'deadline-exceeded') return 'Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.';
-  if (code === 'unauthenticated') return 'Sesi Anda telah berakhir. Silakan masuk kembali.';
+  const reason = (e as { details?: { reason?: unknown } }).details?.reason;
+  if (code === 'unauthenticated' && reason !== 'recent-sign-in-required') return 'Sesi Anda telah berakhir. Silakan masuk kembali.';
   if (code === 'internal' || !e.message || /^internal$/i.test(e.message)) return 'Terjadi kesalahan pada server. Coba lagi beberapa saat lagi.';
   return e.message;
 }
