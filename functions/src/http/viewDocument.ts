@@ -52,6 +52,9 @@ export const viewDocument: Handler = async (req, res, params) => {
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    // Opened directly, the file runs in an opaque origin with nothing allowed: no script, no form,
+    // no access to the staff page's storage, whatever a crafted upload might try.
+    'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'",
   });
   await new Promise<void>((resolve, reject) => {
     const stream = file.createReadStream({ validation: false });

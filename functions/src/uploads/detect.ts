@@ -5,8 +5,8 @@
  * Allowed: JPEG, PNG, WebP, HEIC/HEIF, PDF. Everything else is refused as `invalid-argument`
  * with a sentence in Bahasa Indonesia that the phone page shows as is.
  */
-import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { DomainError } from '../domain/errors.js';
+import { decodeStream, PdfFilterError, type DecodeParms } from './pdfFilters.js';
 
 export type UploadKind = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf';
 
@@ -35,6 +35,8 @@ export const MESSAGES = {
     'PDF ditolak karena berisi skrip, tindakan otomatis, atau lampiran tersemat. Kirim PDF hasil pindaian biasa atau foto dokumen.',
   pdfEncrypted: 'PDF yang dikunci dengan kata sandi tidak dapat diterima. Kirim PDF tanpa kata sandi.',
   pdfMalformed: 'Berkas PDF rusak atau tidak lengkap. Silakan kirim ulang.',
+  pdfFilter:
+    'PDF ditolak karena memakai cara penyimpanan data yang tidak dapat diperiksa. Simpan ulang atau pindai ulang dokumen sebagai PDF biasa, atau kirim foto dokumen.',
 } as const;
 
 const MIME: Record<UploadKind, string> = {
@@ -267,65 +269,167 @@ function isobmffEnd(b: Uint8Array): number | undefined {
 // PDF
 
 /**
- * Name keys that make a PDF active or a container. Matched as whole names after decoding `#xx`
- * escapes, both in the file and inside compressed object streams.
- *  - /JavaScript, /JS: scripts (OpenAction/AA pointing at JavaScript is caught by these);
- *  - /Launch: runs a program; /EmbeddedFile(s): attachments; /RichMedia: Flash/video;
- *  - /XFA: XML forms that carry scripts.
- * A plain /OpenAction (e.g. "open at page 1, fit width") is allowed.
+ * Names that make a PDF run code, open or fetch things, or carry files. Matched as whole names
+ * after `#xx` escapes are decoded, in the file and in every decoded stream (object streams
+ * included, whatever their filters and predictors):
+ *  - /JavaScript, /JS: scripts (an /OpenAction or /AA pointing at JavaScript is caught by these);
+ *  - /AA: additional actions (run on open, close, focus, page view…);
+ *  - /Launch (runs a program), /GoToR and /GoToE (open another or an embedded file),
+ *    /SubmitForm and /ImportData (send or load data), /Rendition and /RichMedia (media players
+ *    that can script), /EmbeddedFile(s) (attachments), /XFA (XML forms that carry scripts).
+ * A plain /OpenAction (e.g. "open at page 1, fit width") and ordinary http(s) links are allowed.
  */
-const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?=[\s/<>[\]()%{}]|$)/;
+const PDF_ACTIVE =
+  /\/(JavaScript|JS|AA|Launch|GoToR|GoToE|SubmitForm|ImportData|Rendition|RichMedia|EmbeddedFiles?|XFA)(?=[\s/<>[\]()%{}]|$)/;
 const PDF_ENCRYPT = /\/Encrypt(?=[\s/<>[\]()%{}]|$)/;
-/** Hard cap on inflated object-stream bytes we inspect, against zip bombs inside the PDF. */
-const PDF_MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+/** A `javascript:` URI, in any letter case, spaces allowed before the colon (as browsers read it). */
+const JAVASCRIPT_URI = /javascript\s*:/i;
+/** Hard cap on decoded stream bytes we inspect, against decompression bombs inside the PDF. */
+const PDF_MAX_DECODED_BYTES = 32 * 1024 * 1024;
 
 /** Decodes `#xx` escapes in PDF names so `/J#61vaScript` reads as `/JavaScript`. */
 function decodeNameEscapes(text: string): string {
   return text.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** The filter chain and parameters of a stream dictionary (direct values only). */
+function streamFilters(dict: string): { filters: string[]; parms: (DecodeParms | null)[] } {
+  const f = /\/Filter\s*(\[[^\]]*\]|\/[^\s/<>[\]()]+|\d+\s+\d+\s+R)/.exec(dict);
+  if (!f?.[1]) return { filters: [], parms: [] };
+  if (/R$/.test(f[1])) throw invalid(MESSAGES.pdfMalformed, { reason: 'indirect-filter' });
+  const filters = [...f[1].matchAll(/\/([^\s/<>[\]()]+)/g)].map((m) => m[1] ?? '');
+  const p = /\/DecodeParms\s*(\[(?:[^[\]]|<<[^>]*>>)*\]|<<(?:[^<>]|<<[^>]*>>)*>>|null|\d+\s+\d+\s+R)/.exec(dict);
+  if (p?.[1] && /R$/.test(p[1])) throw invalid(MESSAGES.pdfMalformed, { reason: 'indirect-decodeparms' });
+  const dicts = p?.[1] ? (p[1].startsWith('[') ? splitParms(p[1]) : [p[1]]) : [];
+  return { filters, parms: filters.map((_, i) => parseParms(dicts[i])) };
+}
+
+function splitParms(array: string): string[] {
+  return [...array.slice(1, -1).matchAll(/<<(?:[^<>]|<<[^>]*>>)*>>|null/g)].map((m) => m[0]);
+}
+
+function parseParms(dict: string | undefined): DecodeParms | null {
+  if (!dict || dict === 'null') return null;
+  const num = (key: string) => {
+    const m = new RegExp(`/${key}\\s+(-?\\d+)`).exec(dict);
+    return m?.[1] !== undefined ? Number(m[1]) : undefined;
+  };
+  const out: DecodeParms = {};
+  for (const key of ['Predictor', 'Colors', 'BitsPerComponent', 'Columns', 'EarlyChange'] as const) {
+    const v = num(key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
 /**
- * Returns the dictionary text of the PDF: the raw file plus every inflated object stream
- * (`/Type /ObjStm`), where PDF 1.5+ writers put page and action dictionaries.
+ * The dictionaries a PDF reader would parse: the file outside its streams plus the decoded object
+ * streams, names' `#xx` escapes decoded. Every stream is decoded (image-only ones excepted), so
+ * that no filter goes unchecked. Refuses (`invalid-argument`) a
+ * stream whose filter is unknown, a Crypt filter (encryption), undecodable data, or more decoded
+ * bytes than the budget.
  */
 export function pdfDictionaryText(bytes: Uint8Array): string {
   const raw = latin1(bytes);
-  const parts = [raw];
-  let budget = PDF_MAX_INFLATED_BYTES;
+  const parts: string[] = [];
+  let budget = PDF_MAX_DECODED_BYTES;
+  let from = 0;
   const streamRe = /stream\r?\n/g;
   let m: RegExpExecArray | null;
   while ((m = streamRe.exec(raw)) !== null) {
-    const objStart = raw.lastIndexOf(' obj', m.index);
-    if (objStart < 0) continue;
-    const dict = decodeNameEscapes(raw.slice(objStart, m.index));
     const dataStart = m.index + m[0].length;
     const dataEnd = raw.indexOf('endstream', dataStart);
     if (dataEnd < 0) break;
+    const objStart = raw.lastIndexOf(' obj', m.index);
+    const dict = decodeNameEscapes(raw.slice(Math.max(objStart, from), m.index));
+    parts.push(raw.slice(from, dataStart));
+    from = dataEnd;
     streamRe.lastIndex = dataEnd + 'endstream'.length;
-    if (!/\/Type\s*\/ObjStm\b/.test(dict) || !/\/FlateDecode\b/.test(dict)) continue;
-    if (budget <= 0) throw invalid(MESSAGES.pdfMalformed, { reason: 'object-streams-too-large' });
+    const { filters, parms } = streamFilters(dict);
+    let decoded: Uint8Array | null;
     try {
-      const inflated = inflateSync(bytes.subarray(dataStart, dataEnd), {
-        maxOutputLength: budget,
-        finishFlush: zlibConstants.Z_SYNC_FLUSH, // tolerate a truncated or padded stream
-      });
-      budget -= inflated.length;
-      parts.push(inflated.toString('latin1'));
-    } catch {
-      throw invalid(MESSAGES.pdfMalformed, { reason: 'object-stream' });
+      decoded = decodeStream(bytes.subarray(dataStart, dataEnd), filters, parms, budget);
+    } catch (e) {
+      if (!(e instanceof PdfFilterError)) throw e;
+      if (e.reason === 'crypt-filter') throw invalid(MESSAGES.pdfEncrypted, { reason: 'crypt-filter' });
+      if (e.reason === 'unknown-filter') throw invalid(MESSAGES.pdfFilter, { reason: 'unknown-filter', filter: e.message });
+      throw invalid(MESSAGES.pdfMalformed, { reason: e.reason === 'too-large' ? 'streams-too-large' : 'stream-data' });
+    }
+    if (!decoded) continue;
+    budget -= decoded.length;
+    // Only streams that hold objects are read as dictionaries: fonts, images and page content are
+    // decoded (so their filters are checked) but not searched, where binary data or shown text
+    // could spell a name by chance.
+    if (/\/Type\s*\/ObjStm\b/.test(dict) || /\/First\s+\d/.test(dict)) {
+      parts.push(Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength).toString('latin1'));
     }
   }
+  parts.push(raw.slice(from));
   return decodeNameEscapes(parts.join('\n'));
 }
 
+/** Every string of the text, decoded: literal `( … )` with escapes and hex `< … >`. */
+export function pdfStrings(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') {
+      const { value, end } = literalString(text, i + 1);
+      out.push(value);
+      i = end;
+    } else if (c === '<' && text[i + 1] !== '<') {
+      const end = text.indexOf('>', i + 1);
+      if (end < 0) break;
+      const hex = text.slice(i + 1, end).replace(/\s+/g, '');
+      if (/^[0-9A-Fa-f]*$/.test(hex)) out.push(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'));
+      i = end;
+    } else if (c === '<') {
+      i += 1;
+    }
+  }
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+
+function literalString(text: string, start: number): { value: string; end: number } {
+  let depth = 1;
+  let value = '';
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (c === '\\') {
+      const n = text[i + 1] ?? '';
+      const octal = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4));
+      if (octal) {
+        value += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+        i += octal[0].length;
+      } else if (n === '\r' || n === '\n') {
+        i += n === '\r' && text[i + 2] === '\n' ? 2 : 1; // line continuation
+      } else {
+        value += ESCAPES[n] ?? n;
+        i += 1;
+      }
+      continue;
+    }
+    if (c === '(') depth += 1;
+    if (c === ')' && --depth === 0) break;
+    value += c;
+  }
+  return { value, end: i };
+}
+
 function checkPdf(bytes: Uint8Array): void {
-  const text = pdfDictionaryText(bytes);
   if (!/%%EOF/.test(latin1(bytes.subarray(Math.max(0, bytes.length - 2048))))) {
     throw invalid(MESSAGES.pdfMalformed, { reason: 'no-eof' });
   }
+  const text = pdfDictionaryText(bytes);
   if (PDF_ENCRYPT.test(text)) throw invalid(MESSAGES.pdfEncrypted);
   const active = PDF_ACTIVE.exec(text);
-  if (active) throw invalid(MESSAGES.pdfActive, { name: active[1] });
+  if (active) throw invalid(MESSAGES.pdfActive, { reason: 'active-content', name: active[1] });
+  if (pdfStrings(text).some((s) => JAVASCRIPT_URI.test(s))) {
+    throw invalid(MESSAGES.pdfActive, { reason: 'active-content', name: 'javascript:' });
+  }
 }
 
 /**

@@ -323,7 +323,9 @@ function Uploads({ caseId, uploads, canLink, autoLink, tz }: { caseId: string; u
         {viewing && (viewing.type.startsWith('image/') ? (
           <img src={viewing.url} alt={viewing.title} class="doc-view" />
         ) : (
-          <iframe src={viewing.url} title={viewing.title} class="doc-view" />
+          // A sandboxed frame: the PDF viewer may run, but in an opaque origin, so nothing in the file
+          // can reach this page's session or storage.
+          <iframe src={viewing.url} title={viewing.title} class="doc-view" sandbox="allow-scripts" data-testid="doc-frame" />
         ))}
       </Dialog>
     </section>
