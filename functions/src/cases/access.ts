@@ -1,0 +1,28 @@
+/**
+ * The record of who saw what (UU 27/2022 asks for a record of access to personal data): each
+ * opening of a case's identity, each photocopy view and each letter download leaves one entry in
+ * `accessLog`. An entry names the staff member, the case (id and number), what was opened and when —
+ * and nothing of the applicant's personal data.
+ */
+import { db } from '../firebase/admin.js';
+
+export const ACCESS_LOG = 'accessLog';
+
+export type AccessKind = 'identity' | 'document' | 'letter';
+
+export interface AccessRecord {
+  at: string;
+  uid: string;
+  name: string;
+  caseId: string;
+  caseNumber: string | null;
+  what: AccessKind;
+  /** For a photocopy: its document kind (e.g. `ktp_kk`); never a file name or content. */
+  documentKind?: string;
+}
+
+/** Writes one access record; the caller awaits it before handing out the data. */
+export async function recordAccess(r: Omit<AccessRecord, 'at'>): Promise<void> {
+  const entry: AccessRecord = { at: new Date().toISOString(), ...r };
+  await db().collection(ACCESS_LOG).add(entry);
+}
