@@ -5,6 +5,8 @@
 import './options.js';
 
 export { whoami } from './callables/whoami.js';
+export { openCaseIdentity } from './callables/openCaseIdentity.js';
+export { searchCases } from './callables/searchCases.js';
 export { createCase } from './callables/createCase.js';
 export { submitCase } from './callables/submitCase.js';
 export { returnToApplicant } from './callables/returnToApplicant.js';

@@ -53,7 +53,9 @@ describe('email of the letter', () => {
       sha256: string;
       verificationCode: string;
     };
-    expect(c.email).toMatchObject({ status: 'sent', to: c.address });
+    // The case shows the delivery status but not the address: personal data stays in the outbox.
+    expect(c.email).toMatchObject({ status: 'sent' });
+    expect(c.email).not.toHaveProperty('to');
 
     const mails = await waitFor('the email in MailDev', async () => {
       const m = await inbox(c.address);
@@ -80,8 +82,10 @@ describe('email of the letter', () => {
 
     // The outbox document (Trigger Email pattern) and the case history.
     const out = (await adminDb.doc(`outbox/letter-${c.caseId}`).get()).data() as {
+      to: string;
       delivery: { info: { accepted: string[] } };
     };
+    expect(out.to).toBe(c.address);
     expect(out.delivery).toMatchObject({ state: 'SUCCESS', attempts: 1, error: null });
     expect(out.delivery.info.accepted).toEqual([c.address]);
     const history = (await adminDb.collection(`cases/${c.caseId}/history`).get()).docs.map((d) => d.data());

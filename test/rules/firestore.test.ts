@@ -74,6 +74,9 @@ beforeEach(async () => {
     await setDoc(doc(db, 'cases/c1'), { state: 'intake', number: 'ADU-2026-000001', version: 1 });
     await setDoc(doc(db, 'cases/c1/history/000001'), { seq: 1, action: 'intake' });
     await setDoc(doc(db, 'cases/c1/documents/d1'), { kind: 'ktp_kk' });
+    await setDoc(doc(db, 'cases/c1/private/identity'), { applicant: { nik: '6571014508900001' } });
+    await setDoc(doc(db, 'caseSummaries/c1'), { state: 'intake', kpmNik: '6571 •••• •••• 0001' });
+    await setDoc(doc(db, 'caseSearch/c1'), { ids: ['abc'] });
     await setDoc(doc(db, 'letters/l1'), { number: '460/0001/Dinsos-PM/XI/2026' });
     await setDoc(doc(db, 'settings/office'), { timeStandards: {} });
     await setDoc(doc(db, 'counters/cases-2026'), { last: 1 });
@@ -115,6 +118,10 @@ const TARGETS: Target[] = [
   { path: 'cases/c1', collection: 'cases', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
   { path: 'cases/c1/history/000001', collection: 'cases/c1/history', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
   { path: 'cases/c1/documents/d1', collection: 'cases/c1/documents', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
+  // The identity: nobody reads it from a client (the case page gets it from a recording callable).
+  { path: 'cases/c1/private/identity', collection: 'cases/c1/private', get: [], list: [] },
+  { path: 'caseSummaries/c1', collection: 'caseSummaries', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
+  { path: 'caseSearch/c1', collection: 'caseSearch', get: [], list: [] },
   { path: 'letters/l1', collection: 'letters', get: ACTIVE_STAFF, list: ACTIVE_STAFF },
   { path: 'settings/office', collection: 'settings', get: ACTIVE_STAFF, list: ['admin'] },
   { path: 'users/admin', collection: 'users', get: ['admin'], list: ['admin'] },

@@ -2,23 +2,60 @@ import type { DocumentData, DocumentReference, Transaction } from 'firebase-admi
 import { link } from '../audit/chain.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseSnapshot, CasePatch } from '../domain/workflow.js';
+import type { Applicant, Kpm } from '../domain/caseModel.js';
+import { joinCase, splitPatch, type CaseIdentity, type StoredCaseFields } from '../domain/caseSummary.js';
 import type { CaseState } from '../domain/vocabulary.js';
 import { db } from '../firebase/admin.js';
 
 export const casesCol = () => db().collection('cases');
 export const caseRef = (id: string) => casesCol().doc(id);
+/** The identity part of a case (see domain/caseSummary.ts): server-only. */
+export const identityRef = (id: string) => caseRef(id).collection('private').doc('identity');
+/** The inbox row of a case: readable by active staff, no identity. */
+export const summaryRef = (id: string) => db().collection('caseSummaries').doc(id);
+/** The search keys of a case (keyed hashes): server-only. */
+export const searchRef = (id: string) => db().collection('caseSearch').doc(id);
 
 /** Stored beside the domain fields: the head of the history chain. */
 export interface StoredCase extends Omit<CaseSnapshot, 'id'> {
   historyHead: { seq: number; hash: string } | null;
 }
 
-/** Reads a case inside a transaction; `not-found` when it does not exist. */
+/** The case document as stored: no identity, a summary (plus, for cases made before the split, the identity inline). */
+type StoredDoc = StoredCaseFields & { historyHead: StoredCase['historyHead'] } & Partial<Pick<CaseSnapshot, 'applicant' | 'kpm'>>;
+
+/**
+ * Reads a whole case (its document and its identity) inside a transaction; `not-found` when it
+ * does not exist. A case stored before the identity was split out still reads whole.
+ */
 export async function readCase(tx: Transaction, id: string): Promise<{ ref: DocumentReference; kase: CaseSnapshot & StoredCase }> {
+  const read = await tryReadCase(tx, id);
+  if (!read) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
+  return read;
+}
+
+/** As `readCase`, but null when the case does not exist. */
+export async function tryReadCase(
+  tx: Transaction,
+  id: string,
+): Promise<{ ref: DocumentReference; kase: CaseSnapshot & StoredCase } | null> {
   const ref = caseRef(id);
-  const snap = await tx.get(ref);
-  if (!snap.exists) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
-  return { ref, kase: { ...(snap.data() as StoredCase), id } };
+  const [snap, ident] = await Promise.all([tx.get(ref), tx.get(identityRef(id))]);
+  if (!snap.exists) return null;
+  const stored = snap.data() as StoredDoc;
+  const identity = ident.exists
+    ? (ident.data() as CaseIdentity)
+    : { applicant: stored.applicant as Applicant, kpm: stored.kpm as Kpm };
+  return { ref, kase: { ...(joinCase(stored, identity) as unknown as StoredCase), id } };
+}
+
+/** Reads a case's identity outside a transaction (the case page's identity callable, the letter). */
+export async function readIdentity(id: string): Promise<CaseIdentity | null> {
+  const [ident, snap] = await Promise.all([identityRef(id).get(), caseRef(id).get()]);
+  if (!snap.exists) return null;
+  if (ident.exists) return ident.data() as CaseIdentity;
+  const legacy = snap.data() as StoredDoc;
+  return legacy.applicant && legacy.kpm ? { applicant: legacy.applicant, kpm: legacy.kpm } : null;
 }
 
 /** A history event: a transition, or another recorded act (intake, upload, document view…). */
@@ -47,7 +84,19 @@ export function appendHistory(
   patch: CasePatch | Record<string, unknown> = {},
 ) {
   const entry = writeHistoryEntry(tx, ref, kase.historyHead ?? null, event);
-  tx.update(ref, { ...patch, historyHead: { seq: entry.seq, hash: entry.hash } });
+  // Identity fields a patch may carry (who received the letter) go to the identity document.
+  const { stored, identity } = splitPatch(patch as CasePatch);
+  tx.update(ref, { ...stored, historyHead: { seq: entry.seq, hash: entry.hash } });
+  if (identity) tx.set(identityRef(ref.id), identity, { merge: true });
+  // The inbox row follows the state and the step clock.
+  const p = patch as CasePatch;
+  if (p.state !== undefined || p.clock !== undefined) {
+    tx.set(
+      summaryRef(ref.id),
+      { ...(p.state !== undefined ? { state: p.state } : {}), ...(p.clock !== undefined ? { clock: p.clock } : {}) },
+      { merge: true },
+    );
+  }
   return entry;
 }
 

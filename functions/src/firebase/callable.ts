@@ -1,4 +1,5 @@
 import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
+import type { SecretParam } from 'firebase-functions/params';
 import type { z } from 'zod';
 import { requireSignedIn } from './caller.js';
 import { toHttpsError } from './errors.js';
@@ -18,11 +19,14 @@ const TIMEOUT_SECONDS = IN_EMULATOR ? 300 : 60;
 export function callable<S extends z.ZodType, R>(
   schema: S,
   handler: (data: z.infer<S>, req: CallableRequest<unknown>) => Promise<R>,
-  /** `public: true` for the few callables anyone may call (e.g. letter verification). */
-  opts: { public?: boolean } = {},
+  /**
+   * `public: true` for the few callables anyone may call (e.g. letter verification); `secrets` the
+   * secret parameters the handler reads.
+   */
+  opts: { public?: boolean; secrets?: SecretParam[] } = {},
 ) {
   return onCall(
-    { enforceAppCheck: false, timeoutSeconds: TIMEOUT_SECONDS },
+    { enforceAppCheck: false, timeoutSeconds: TIMEOUT_SECONDS, ...(opts.secrets ? { secrets: opts.secrets } : {}) },
     async (req: CallableRequest<unknown>) => {
       try {
         // Who before what: a signed-out caller learns nothing about the input's shape.

@@ -37,6 +37,15 @@ export const SMTP_FROM = defineString('SMTP_FROM', {
 /** Only used when SMTP_USER is set. */
 export const SMTP_PASSWORD = defineSecret('SMTP_PASSWORD');
 
+/**
+ * The key of the search hashes (HMAC-SHA-256 of NIK, KK number and name prefixes): with it a full
+ * NIK finds its case without any NIK being sent to a browser; without it the stored hashes cannot
+ * be tried against the small space of possible NIKs. Set once per project
+ * (`firebase functions:secrets:set SEARCH_HASH_KEY`, e.g. 32 random bytes in hex); changing it
+ * needs the search keys rebuilt.
+ */
+export const SEARCH_HASH_KEY = defineSecret('SEARCH_HASH_KEY');
+
 /** The public base URL without a trailing slash. */
 export function publicBaseUrl(): string {
   return PUBLIC_BASE_URL.value().trim().replace(/\/+$/, '');

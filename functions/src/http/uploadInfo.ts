@@ -10,6 +10,7 @@ import {
   DOCUMENT_LABELS,
   type DocumentKind,
 } from '../domain/vocabulary.js';
+import type { CaseSummary } from '../domain/caseSummary.js';
 import type { CaseSnapshot } from '../domain/workflow.js';
 import { caseRef } from '../cases/store.js';
 import { loadSettings } from '../firebase/settings.js';
@@ -35,7 +36,7 @@ export const uploadInfo: Handler = async (_req, res, { token }) => {
     loadSettings(),
   ]);
   if (!caseSnap.exists) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
-  const kase = caseSnap.data() as CaseSnapshot;
+  const kase = caseSnap.data() as CaseSnapshot & { summary?: CaseSummary };
   const required = requiredDocuments(kase.complaintType, kase.relation, settings);
 
   const uploads = uploadsSnap.docs
@@ -48,7 +49,8 @@ export const uploadInfo: Handler = async (_req, res, { token }) => {
     caseNumber: kase.number,
     complaintType: kase.complaintType,
     complaintTypeLabel: COMPLAINT_TYPE_LABELS[kase.complaintType],
-    applicantInitial: initialOf(kase.applicant?.name),
+    // From the summary's masked name (its first letter is the name's); older cases kept the name inline.
+    applicantInitial: initialOf(kase.summary?.applicantName ?? kase.applicant?.name),
     open: !FINAL_STATES.includes(kase.state),
     expiresAt: grant.expiresAt,
     maxUploadBytes: MAX_UPLOAD_BYTES,

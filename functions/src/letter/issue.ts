@@ -32,7 +32,7 @@ import { renderLetterPdf, sha256Hex } from './render.js';
 import { electronicMarkSigner, type LetterSigner } from './signer.js';
 import { db, bucket } from '../firebase/admin.js';
 import { registerCol, type RegisterEntry } from './register.js';
-import { appendHistory, caseRef, type StoredCase } from '../cases/store.js';
+import { appendHistory, tryReadCase, type StoredCase } from '../cases/store.js';
 import { newVerificationCode, verificationUrl } from '../domain/letterCode.js';
 import {
   attemptsLeft,
@@ -95,10 +95,9 @@ async function readKase(
   tx: Transaction,
   caseId: string,
 ): Promise<{ ref: DocumentReference; kase: Kase } | null> {
-  const ref = caseRef(caseId);
-  const snap = await tx.get(ref);
-  if (!snap.exists) return null;
-  return { ref, kase: { ...(snap.data() as Kase), id: caseId } };
+  // The whole case: the letter needs the identity (names, NIK, address, email) as well.
+  const read = await tryReadCase(tx, caseId);
+  return read ? { ref: read.ref, kase: read.kase } : null;
 }
 
 interface Claimed {
@@ -333,7 +332,7 @@ async function finish(
     if (!queued) {
       patch['letter.email'] =
         r.email && to
-          ? { status: 'queued', at: now, to }
+          ? { status: 'queued', at: now }
           : {
               status: 'none',
               at: now,

@@ -85,10 +85,11 @@ function mirror(
 ) {
   if (!kase) return;
   const ref = caseRef(caseId);
+  // The address stays in the outbox document (purged on schedule): the case and its history
+  // carry no personal data.
   const email = {
     status: CASE_STATUS[state],
     at,
-    to,
     attempts: extra.attempts,
     ...(extra.error ? { error: extra.error } : {}),
   };
@@ -106,8 +107,8 @@ function mirror(
         byName: 'Sistem',
         note:
           state === 'SUCCESS'
-            ? `Surat Keterangan dikirim melalui email ke ${to}.`
-            : `Surat Keterangan gagal dikirim melalui email ke ${to}: ${extra.error ?? ''}`,
+            ? 'Surat Keterangan dikirim melalui email ke alamat pemohon.'
+            : `Surat Keterangan gagal dikirim melalui email ke alamat pemohon: ${extra.error ?? ''}`,
       },
       { 'letter.email': email },
     );

@@ -19,7 +19,8 @@ import { requiredDocuments } from '../../../functions/src/domain/documents';
 import { formatTanggalWaktu } from '../../../functions/src/domain/indonesianDate';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import { auth, call } from '../firebase';
-import { db, useDoc, useQuery, type StoredCase } from './db';
+import { db, useDoc, useQuery, type CaseDoc, type StoredCase } from './db';
+import { IDENTITY_ROLES, joinCase, maskedIdentity, summaryOfDoc, type CaseIdentity } from '../../../functions/src/domain/caseSummary';
 import { ActionPanel } from './actions';
 import { ClockBadge, Dialog, ErrorBox, Link, clockOf, errorMessage, fmtMinutes, isMissingFunction, useNow } from './ui';
 import type { Me } from './types';
@@ -92,17 +93,45 @@ const EMAIL_STATUS: Record<string, string> = {
 const createUploadLink = call<{ caseId: string }, { url: string; expiresAt: string }>('createUploadLink');
 const getLetterPdf = call<{ caseId: string }, { filename: string; base64: string; sha256: string }>('getLetterPdf');
 
+const openCaseIdentity = call<{ caseId: string }, CaseIdentity>('openCaseIdentity');
+
+/**
+ * The case's identity, opened once per visit of the page by a case-working role (the server
+ * records each opening); `masked` for anyone else, who sees the summary's masked names only.
+ */
+function useIdentity(caseId: string, allowed: boolean): { data: CaseIdentity | null; error: string | null; masked: boolean } {
+  const [state, setState] = useState<{ data: CaseIdentity | null; error: string | null }>({ data: null, error: null });
+  useEffect(() => {
+    if (!allowed) return;
+    let live = true;
+    setState({ data: null, error: null });
+    openCaseIdentity({ caseId }).then(
+      (data) => live && setState({ data, error: null }),
+      (e) => live && setState({ data: null, error: `Identitas tidak dapat dimuat. ${errorMessage(e)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseId, allowed]);
+  return { ...state, masked: !allowed };
+}
+
 export function CasePage({ me, role, settings, caseId }: { me: Me; role: Role; settings: OfficeSettings; caseId: string }) {
-  const live = useDoc<StoredCase>(doc(db, 'cases', caseId), `case:${caseId}`);
+  const live = useDoc<CaseDoc>(doc(db, 'cases', caseId), `case:${caseId}`);
+  const identity = useIdentity(caseId, me.roles.some((r) => IDENTITY_ROLES.includes(r)));
   const history = useQuery<HistoryRow>(() => query(collection(db, 'cases', caseId, 'history'), orderBy('seq')), `hist:${caseId}`);
   const uploads = useQuery<UploadedDoc>(() => collection(db, 'cases', caseId, 'documents'), `docs:${caseId}`);
   const now = useNow();
   const tz = settings.calendar.timeZoneOffsetMinutes;
-  const kase = live.data;
+  const stored = live.data;
 
   if (live.error) return <p role="alert" class="error-box">{live.error}</p>;
-  if (kase === undefined) return <p class="loading">Memuat pengaduan…</p>;
-  if (kase === null) return <p role="alert" class="error-box">Pengaduan tidak ditemukan.</p>;
+  if (stored === undefined) return <p class="loading">Memuat pengaduan…</p>;
+  if (stored === null) return <p role="alert" class="error-box">Pengaduan tidak ditemukan.</p>;
+  const summary = summaryOfDoc(stored);
+  const shown = identity.data ?? maskedIdentity(summary);
+  const kase = { ...joinCase(stored, shown), summary } as unknown as StoredCase;
+  const identityReady = identity.data !== null;
 
   const clock = clockOf(kase, settings, now);
   const actions = allowedActions(kase.state, [role]);
@@ -142,7 +171,10 @@ export function CasePage({ me, role, settings, caseId }: { me: Me; role: Role; s
         <div class="case-main">
           <section class="card" aria-labelledby="id-title">
             <h2 id="id-title">Identitas</h2>
-            <div class="grid2">
+            {identity.masked && <p class="muted" data-testid="identity-masked">Identitas lengkap hanya ditampilkan kepada petugas yang menangani pengaduan; yang tampak di sini disamarkan.</p>}
+            {!identity.masked && !identityReady && !identity.error && <p class="loading">Memuat identitas…</p>}
+            <ErrorBox message={identity.error} />
+            <div class="grid2" data-testid="identity">
               <dl class="kv">
                 <dt>Pemohon</dt><dd>{a.name} ({APPLICANT_RELATION_LABELS[kase.relation]})</dd>
                 <dt>NIK pemohon</dt><dd>{a.nik}</dd>
@@ -229,7 +261,11 @@ export function CasePage({ me, role, settings, caseId }: { me: Me; role: Role; s
         </div>
 
         <aside class="case-side">
-          <ActionPanel kase={kase} actions={actions} role={role} settings={settings} me={me} />
+          {identityReady || actions.length === 0 ? (
+            <ActionPanel kase={kase} actions={actions} role={role} settings={settings} me={me} />
+          ) : (
+            <section class="card action-panel"><p class="loading">Memuat…</p></section>
+          )}
           {kase.letter && <LetterPanel kase={kase} tz={tz} />}
         </aside>
       </div>
@@ -374,7 +410,7 @@ function LetterPanel({ kase, tz }: { kase: StoredCase; tz: number }) {
         {letter.number && (<><dt>Nomor</dt><dd>{letter.number}</dd></>)}
         {letter.renderedAt && (<><dt>Diterbitkan</dt><dd>{formatTanggalWaktu(new Date(letter.renderedAt), tz)}</dd></>)}
         <dt>Email ke pemohon</dt>
-        <dd data-testid="email-status">{letter.email?.status ? (EMAIL_STATUS[letter.email.status] ?? letter.email.status) : kase.applicant.email ? 'Belum dikirim' : 'Pemohon tidak memiliki email'}</dd>
+        <dd data-testid="email-status">{letter.email?.status ? (EMAIL_STATUS[letter.email.status] ?? letter.email.status) : kase.summary.hasEmail ? 'Belum dikirim' : 'Pemohon tidak memiliki email'}</dd>
         {letter.error && (<><dt>Keterangan</dt><dd>{letter.error}</dd></>)}
       </dl>
       <div class="actions">

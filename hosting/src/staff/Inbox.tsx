@@ -15,8 +15,10 @@ import {
 } from '../../../functions/src/domain/vocabulary';
 import { formatTanggalWaktu, officeIsoDate } from '../../../functions/src/domain/indonesianDate';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
-import { db, useQuery, type StoredCase } from './db';
-import { ClockBadge, Link, clockOf, useNow } from './ui';
+import { db, useQuery } from './db';
+import { ClockBadge, Link, clockOf, errorMessage, useNow } from './ui';
+import { call } from '../firebase';
+import type { CaseSummary, SummaryDoc } from '../../../functions/src/domain/caseSummary';
 
 /** The states in which a case waits for each role (admin sees every case). */
 export const INBOX_STATES: Record<Exclude<Role, 'admin'>, CaseState[]> = {
@@ -31,13 +33,37 @@ const ALL_KELURAHAN = Object.values(KECAMATAN_TARAKAN).flat().sort();
 /** 'YYYY-MM-DD' of an instant on the office calendar. */
 const officeDay = (iso: string, offsetMinutes: number) => officeIsoDate(new Date(iso), offsetMinutes);
 
+/** An inbox row (a `caseSummaries` document) or a search result: the same shape. */
+type Row = SummaryDoc & { id: string };
+type Found = Row;
+const searchCases = call<{ query: string }, { cases: Found[] }>('searchCases');
+
+/** A search the server must do: a full 16-digit NIK/KK number, or letters of a name (not a case number). */
+function isIdentitySearch(q: string): boolean {
+  const t = q.trim();
+  if (/^\d[\d\s.-]*$/.test(t)) return t.replace(/\D/g, '').length === 16;
+  return /[A-Za-zÀ-ÿ]{3}/.test(t) && !/^adu-/i.test(t);
+}
+
+/** Masked names: the applicant, and the KPM when another person. */
+function SummaryNames({ summary }: { summary: CaseSummary }) {
+  return (
+    <>
+      {summary.applicantName}
+      {summary.kpmName !== summary.applicantName && <span class="muted"> / KPM {summary.kpmName}</span>}
+      <br /><span class="muted nik">{summary.kpmNik}</span>
+    </>
+  );
+}
+
 export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings }) {
   const states = role === 'admin' ? null : INBOX_STATES[role];
-  const live = useQuery<StoredCase>(
+  // The inbox rows (`caseSummaries`): masked names and NIK, state and clock — never an identity.
+  const live = useQuery<Row>(
     () =>
       states
-        ? query(collection(db, 'cases'), where('state', 'in', states))
-        : query(collection(db, 'cases'), orderBy('createdAt', 'desc'), limit(500)),
+        ? query(collection(db, 'caseSummaries'), where('state', 'in', states))
+        : query(collection(db, 'caseSummaries'), orderBy('createdAt', 'desc'), limit(500)),
     `inbox:${role}`,
   );
   const now = useNow();
@@ -47,27 +73,43 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
   const [kel, setKel] = useState('');
   const [day, setDay] = useState('');
 
+  // A full NIK or KK number, or a name: searched on the server by keyed hash (no identity is ever
+  // downloaded to list or search); a case number filters the list here.
+  const [found, setFound] = useState<{ query: string; ids: Set<string>; cases: Found[] } | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const byIdentity = isIdentitySearch(q);
+  const search = async (e: Event) => {
+    e.preventDefault();
+    if (!byIdentity) return;
+    setSearching(true);
+    setSearchError(null);
+    try {
+      const r = await searchCases({ query: q.trim() });
+      setFound({ query: q.trim(), ids: new Set(r.cases.map((c) => c.id)), cases: r.cases });
+    } catch (err) {
+      setFound(null);
+      setSearchError(errorMessage(err));
+    } finally {
+      setSearching(false);
+    }
+  };
+  const activeFound = found && found.query === q.trim() ? found : null;
+
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    const digits = needle.replace(/\s+/g, '');
     const list = (live.data ?? [])
       .filter((c) => !state || c.state === state)
       .filter((c) => !type || c.complaintType === type)
-      .filter((c) => !kel || c.applicant?.address?.kelurahan === kel)
+      .filter((c) => !kel || c.kelurahan === kel)
       .filter((c) => !day || officeDay(c.createdAt, settings.calendar.timeZoneOffsetMinutes) === day)
-      .filter(
-        (c) =>
-          !needle ||
-          c.number?.toLowerCase().includes(needle) ||
-          (digits.length >= 3 && (c.applicant?.nik?.includes(digits) || c.kpm?.nik?.includes(digits))) ||
-          c.applicant?.name?.toLowerCase().includes(needle) ||
-          c.kpm?.name?.toLowerCase().includes(needle),
-      )
-      .map((c) => ({ c, clock: clockOf(c, settings, now) }));
+      .filter((c) => (activeFound ? activeFound.ids.has(c.id) : !needle || byIdentity || c.number?.toLowerCase().includes(needle)))
+      .map((c) => ({ c, summary: c, clock: clockOf(c, settings, now) }));
     // Most urgent first: running clocks by elapsed/standard (overdue first), then paused ones, then final.
     const rank = (x: (typeof list)[number]) => (!x.clock ? -2 : x.clock.paused ? -1 : x.clock.ratio);
     return list.sort((a, b) => rank(b) - rank(a) || a.c.createdAt.localeCompare(b.c.createdAt));
-  }, [live.data, q, state, type, kel, day, settings, now]);
+  }, [live.data, q, state, type, kel, day, settings, now, activeFound, byIdentity]);
+  const elsewhere = activeFound ? activeFound.cases.filter((f) => !rows.some((r) => r.c.id === f.id)) : [];
 
   const stateOptions = states ?? [...Object.keys(STATE_LABELS)];
   const overdue = rows.filter((r) => r.clock && !r.clock.paused && r.clock.status === 'red').length;
@@ -86,10 +128,11 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
           <Link href="/pengaduan/baru" class="button">+ Pengaduan baru</Link>
         )}
       </div>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form class="filters" role="search" onSubmit={(e) => void search(e)}>
         <div class="field grow">
-          <label for="f-q">Cari nomor, NIK, atau nama</label>
-          <input id="f-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="ADU-2026-… / 6571… / nama" />
+          <label for="f-q">Cari nomor, NIK/KK lengkap, atau nama</label>
+          <input id="f-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="ADU-2026-… / 16 digit NIK / nama" />
+          {byIdentity && !activeFound && <span class="hint">Tekan Enter untuk mencari.</span>}
         </div>
         <div class="field">
           <label for="f-state">Status</label>
@@ -120,6 +163,8 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
         </div>
       </form>
       {live.error && <p role="alert" class="error-box">{live.error}</p>}
+      {searchError && <p role="alert" class="error-box">{searchError}</p>}
+      {searching && <p class="loading">Mencari…</p>}
       <div class="table-wrap">
         <table class="cases" data-testid="inbox">
           <caption class="sr-only">Daftar pengaduan, yang paling mendesak di atas</caption>
@@ -135,24 +180,43 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ c, clock }) => (
+            {rows.map(({ c, summary, clock }) => (
               <tr key={c.id} data-case={c.number}>
                 <td data-label="Nomor"><Link href={`/pengaduan/${c.id}`} class="casenum">{c.number}</Link></td>
                 <td data-label="Pemohon / KPM">
-                  {c.applicant?.name}
-                  {c.kpm?.name && c.kpm.name !== c.applicant?.name && <span class="muted"> / KPM {c.kpm.name}</span>}
+                  <SummaryNames summary={summary} />
                 </td>
                 <td data-label="Jenis">{COMPLAINT_TYPE_LABELS[c.complaintType]}</td>
                 <td data-label="Status"><span class={`state state-${c.state}`}>{STATE_LABELS[c.state]}</span></td>
-                <td data-label="Kelurahan">{c.applicant?.address?.kelurahan}</td>
+                <td data-label="Kelurahan">{summary.kelurahan}</td>
                 <td data-label="Diterima">{formatTanggalWaktu(new Date(c.createdAt), settings.calendar.timeZoneOffsetMinutes)}</td>
                 <td data-label="Waktu langkah"><ClockBadge clock={clock} /></td>
               </tr>
             ))}
           </tbody>
         </table>
-        {live.data !== undefined && rows.length === 0 && (
+        {live.data !== undefined && rows.length === 0 && !activeFound && (
           <p class="empty">Tidak ada pengaduan yang menunggu tindakan Anda.</p>
+        )}
+        {activeFound && activeFound.cases.length === 0 && <p class="empty">Tidak ada pengaduan yang cocok dengan pencarian.</p>}
+        {elsewhere.length > 0 && (
+          <section aria-labelledby="found-title" class="found">
+            <h2 id="found-title">Hasil pencarian di luar kotak masuk ini</h2>
+            <table class="cases" data-testid="search-results">
+              <tbody>
+                {elsewhere.map((f) => (
+                  <tr key={f.id} data-case={f.number}>
+                    <td data-label="Nomor"><Link href={`/pengaduan/${f.id}`} class="casenum">{f.number}</Link></td>
+                    <td data-label="Pemohon / KPM"><SummaryNames summary={f} /></td>
+                    <td data-label="Jenis">{COMPLAINT_TYPE_LABELS[f.complaintType]}</td>
+                    <td data-label="Status"><span class={`state state-${f.state}`}>{STATE_LABELS[f.state]}</span></td>
+                    <td data-label="Kelurahan">{f.kelurahan}</td>
+                    <td data-label="Diterima">{formatTanggalWaktu(new Date(f.createdAt), settings.calendar.timeZoneOffsetMinutes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         )}
         {live.data === undefined && <p class="empty">Memuat…</p>}
       </div>

@@ -16,16 +16,27 @@ import { useEffect, useState } from 'preact/hooks';
 import { app, useEmulators } from '../firebase';
 import { mergeSettings, type DeepPartial, type OfficeSettings } from '../../../functions/src/domain/settings';
 import type { CaseSnapshot } from '../../../functions/src/domain/workflow';
+import type { CaseSummary, StoredCaseFields } from '../../../functions/src/domain/caseSummary';
 
 export const db = getFirestore(app);
 if (useEmulators) connectFirestoreEmulator(db, location.hostname, 8080);
 
 export { collection, doc };
 
-/** A case document as stored (CaseSnapshot plus the letter's e-mail status written by the trigger). */
+type LetterWithEmail = (CaseSnapshot['letter'] & { email?: { status?: string; error?: string } | null }) | null;
+
+/** A case document as stored and read live: the workflow and the summary, no identity (domain/caseSummary.ts). */
+export type CaseDoc = StoredCaseFields & {
+  id: string;
+  historyHead?: { seq: number; hash: string } | null;
+  letter?: LetterWithEmail;
+};
+
+/** The whole case the case page works on: the document joined with its identity (or its masked stand-in). */
 export type StoredCase = CaseSnapshot & {
   historyHead?: { seq: number; hash: string } | null;
-  letter?: (CaseSnapshot['letter'] & { email?: { status?: string; error?: string } | null }) | null;
+  letter?: LetterWithEmail;
+  summary: CaseSummary;
 };
 
 export interface Live<T> {
