@@ -10,7 +10,7 @@ import { DOCUMENT_KINDS } from './vocabulary.js';
 import { requiredDocuments, type WarningKey } from './documents.js';
 import type { CaseClock } from './officeClock.js';
 import type { OfficeSettings } from './settings.js';
-import type { AssistanceType, HandoverMethod, LetterDraft, SiksNgUpdate } from './actions/inputs.js';
+import type { ActionInputOf, HandoverMethod } from './actions/inputs.js';
 
 export interface Address {
   kecamatan: string;
@@ -50,17 +50,8 @@ export interface CaseDocument {
 /** Every document kind has an entry (required or not). */
 export type DocumentChecklist = Record<DocumentKind, CaseDocument>;
 
-export interface Analysis {
-  assistanceType: AssistanceType;
-  problem: string;
-  solution: string;
-  siksNgUpdate: SiksNgUpdate;
-  kpmEducated: true;
-  draft: LetterDraft;
-  by: string;
-  byName: string;
-  at: string;
-}
+/** The Analis's record of a "Ya" decision: the decision's payload, by whom and when. */
+export type Analysis = Omit<ActionInputOf<'decideYes'>, 'action'> & { by: string; byName: string; at: string };
 
 /** Who initialled or signed, and when. */
 export interface Signoff {

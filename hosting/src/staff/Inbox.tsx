@@ -1,6 +1,7 @@
 /**
  * A role's inbox: the cases waiting for that role, live (onSnapshot), most urgent first by the
- * step's time standard, with search and filters (client-side over the live list).
+ * step's time standard, with filters over the live list and a server-side search by NIK/KK or
+ * name (./search.tsx). The list is made of inbox rows (`caseSummaries`): no identity.
  */
 import { collection, limit, orderBy, query, where } from 'firebase/firestore';
 import { useMemo, useState } from 'preact/hooks';
@@ -16,9 +17,8 @@ import {
 import { formatTanggalWaktu, officeIsoDate } from '../../../functions/src/domain/indonesianDate';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import { db, useQuery } from './db';
-import { ClockBadge, Link, clockOf, errorMessage, useNow } from './ui';
-import { call } from '../firebase';
-import type { CaseSummary, SummaryDoc } from '../../../functions/src/domain/caseSummary';
+import { ClockBadge, Link, clockOf, useNow } from './ui';
+import { SearchResults, SummaryNames, useCaseSearch, type Row } from './search';
 
 /** The states in which a case waits for each role (admin sees every case). */
 export const INBOX_STATES: Record<Exclude<Role, 'admin'>, CaseState[]> = {
@@ -32,29 +32,6 @@ const ALL_KELURAHAN = Object.values(KECAMATAN_TARAKAN).flat().sort();
 
 /** 'YYYY-MM-DD' of an instant on the office calendar. */
 const officeDay = (iso: string, offsetMinutes: number) => officeIsoDate(new Date(iso), offsetMinutes);
-
-/** An inbox row (a `caseSummaries` document) or a search result: the same shape. */
-type Row = SummaryDoc & { id: string };
-type Found = Row;
-const searchCases = call<{ query: string }, { cases: Found[] }>('searchCases');
-
-/** A search the server must do: a full 16-digit NIK/KK number, or letters of a name (not a case number). */
-function isIdentitySearch(q: string): boolean {
-  const t = q.trim();
-  if (/^\d[\d\s.-]*$/.test(t)) return t.replace(/\D/g, '').length === 16;
-  return /[A-Za-zÀ-ÿ]{3}/.test(t) && !/^adu-/i.test(t);
-}
-
-/** Masked names: the applicant, and the KPM when another person. */
-function SummaryNames({ summary }: { summary: CaseSummary }) {
-  return (
-    <>
-      {summary.applicantName}
-      {summary.kpmName !== summary.applicantName && <span class="muted"> / KPM {summary.kpmName}</span>}
-      <br /><span class="muted nik">{summary.kpmNik}</span>
-    </>
-  );
-}
 
 export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings }) {
   const states = role === 'admin' ? null : INBOX_STATES[role];
@@ -73,28 +50,7 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
   const [kel, setKel] = useState('');
   const [day, setDay] = useState('');
 
-  // A full NIK or KK number, or a name: searched on the server by keyed hash (no identity is ever
-  // downloaded to list or search); a case number filters the list here.
-  const [found, setFound] = useState<{ query: string; ids: Set<string>; cases: Found[] } | null>(null);
-  const [searchError, setSearchError] = useState<string | null>(null);
-  const [searching, setSearching] = useState(false);
-  const byIdentity = isIdentitySearch(q);
-  const search = async (e: Event) => {
-    e.preventDefault();
-    if (!byIdentity) return;
-    setSearching(true);
-    setSearchError(null);
-    try {
-      const r = await searchCases({ query: q.trim() });
-      setFound({ query: q.trim(), ids: new Set(r.cases.map((c) => c.id)), cases: r.cases });
-    } catch (err) {
-      setFound(null);
-      setSearchError(errorMessage(err));
-    } finally {
-      setSearching(false);
-    }
-  };
-  const activeFound = found && found.query === q.trim() ? found : null;
+  const { found: activeFound, error: searchError, searching, byIdentity, search } = useCaseSearch(q);
 
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
@@ -199,25 +155,7 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
           <p class="empty">Tidak ada pengaduan yang menunggu tindakan Anda.</p>
         )}
         {activeFound && activeFound.cases.length === 0 && <p class="empty">Tidak ada pengaduan yang cocok dengan pencarian.</p>}
-        {elsewhere.length > 0 && (
-          <section aria-labelledby="found-title" class="found">
-            <h2 id="found-title">Hasil pencarian di luar kotak masuk ini</h2>
-            <table class="cases" data-testid="search-results">
-              <tbody>
-                {elsewhere.map((f) => (
-                  <tr key={f.id} data-case={f.number}>
-                    <td data-label="Nomor"><Link href={`/pengaduan/${f.id}`} class="casenum">{f.number}</Link></td>
-                    <td data-label="Pemohon / KPM"><SummaryNames summary={f} /></td>
-                    <td data-label="Jenis">{COMPLAINT_TYPE_LABELS[f.complaintType]}</td>
-                    <td data-label="Status"><span class={`state state-${f.state}`}>{STATE_LABELS[f.state]}</span></td>
-                    <td data-label="Kelurahan">{f.kelurahan}</td>
-                    <td data-label="Diterima">{formatTanggalWaktu(new Date(f.createdAt), settings.calendar.timeZoneOffsetMinutes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
+        <SearchResults found={elsewhere} tz={settings.calendar.timeZoneOffsetMinutes} />
         {live.data === undefined && <p class="empty">Memuat…</p>}
       </div>
     </section>
