@@ -280,7 +280,11 @@ describe('letter trigger', () => {
     const done = await driveCase(o, 'completed', intakeForm({ email: '' }));
     expect(done.state).toBe('completed');
     const kase = (await caseDoc(done.caseId).get()).data()!;
-    expect(kase.handover).toMatchObject({ method: 'langsung', receivedBy: 'Siti Aminah' });
+    // Who received the letter is personal data: recorded in the case's identity, not on the case.
+    expect(kase.handover).toMatchObject({ method: 'langsung' });
+    expect(kase.handover).not.toHaveProperty('receivedBy');
+    const identity = (await caseDoc(done.caseId).collection('private').doc('identity').get()).data()!;
+    expect(identity['handover']).toEqual({ receivedBy: 'Siti Aminah' });
     expect((kase.letter as Letter).status).toBe('rendered');
   });
 
