@@ -9,6 +9,7 @@
  * addresses, street names), and prints, for comparison, the size of the same N documents in the
  * format the inbox read before the split (the whole case with its identity).
  */
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../functions/src/domain/settings.js';
 import { splitCase, summaryDocOf } from '../functions/src/domain/caseSummary.js';
@@ -83,6 +84,26 @@ const liveMs = performance.now() - start;
 await page.waitForTimeout(500);
 const bytes = [...received.values()].reduce((a, b) => a + b, 0);
 
+// The same query in Firestore's own wire encoding (REST runQuery answers documents as the listen
+// channel does: name, typed fields, times), raw and gzip-compressed: the emulator sends it
+// uncompressed, Firebase's front end compresses it for any browser (Accept-Encoding: gzip).
+const rest = await fetch(
+  `http://${process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080'}/v1/projects/${process.env.GCLOUD_PROJECT ?? 'demo-pengaduan-kpm'}/databases/(default)/documents:runQuery`,
+  {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer owner' },
+    body: JSON.stringify({
+      structuredQuery: {
+        from: [{ collectionId: 'caseSummaries' }],
+        where: { fieldFilter: { field: { fieldPath: 'state' }, op: 'IN', value: { arrayValue: { values: [{ stringValue: 'verified' }] } } } },
+      },
+    }),
+  },
+);
+const wire = Buffer.from(await rest.arrayBuffer());
+const bodyBytes = wire.length;
+const gzipped = gzipSync(wire).length;
+
 // The documents themselves, as the inbox query returns them, scanned for identity.
 const rows = await adminDb.collection('caseSummaries').where('state', 'in', ['verified']).get();
 const rowText = rows.docs.map((d) => JSON.stringify(d.data())).join('\n');
@@ -94,6 +115,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 console.log(`\nbench:inbox — the Analis's inbox with ${rows.size} open cases (Chromium, emulators)`);
 console.log(`  documents in the inbox query        ${rows.size}`);
 console.log(`  bytes received from Firestore        ${kb(bytes)} (DevTools, whole page load incl. settings and protocol)`);
+console.log(`  the inbox documents in wire encoding  ${kb(bodyBytes)}; gzip-compressed ${kb(gzipped)}`);
 console.log(`  inbox documents' own data (JSON)     ${kb(rowBytes)}`);
 console.log(`  the same cases as the inbox read them before the split (whole case with identity, JSON) ${kb(legacyBytes)}`);
 console.log(`  time until all rows are on screen    ${(liveMs / 1000).toFixed(1)} s`);

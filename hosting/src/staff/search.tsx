@@ -46,7 +46,7 @@ export function useCaseSearch(q: string) {
 }
 
 /** Masked names: the applicant, and the KPM when another person, with the KPM's masked NIK. */
-export function SummaryNames({ summary }: { summary: CaseSummary }) {
+export function SummaryNames({ summary }: { summary: Pick<CaseSummary, 'applicantName' | 'kpmName' | 'kpmNik'> }) {
   return (
     <>
       {summary.applicantName}
