@@ -10,7 +10,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          // The unit tests are pure (no mocks, no environment or global changes), so the files share
+          // their workers' module graph instead of re-importing it per file: about half the CPU time.
+          isolate: false,
+        },
+      },
       {
         test: {
           name: 'rules',

@@ -1,30 +1,34 @@
 /**
- * Runs inside `firebase emulators:exec` (which sets FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST,
- * FIREBASE_STORAGE_EMULATOR_HOST…): rules and integration tests with vitest, then end-to-end tests with
- * Playwright. Results go to .test-results/*.json for the summary in scripts/test.mjs.
+ * The bridge between `firebase emulators:exec` and scripts/test.mjs. emulators:exec runs this script
+ * once every emulator is ready, with the emulators' addresses in its environment
+ * (FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST, FIREBASE_STORAGE_EMULATOR_HOST, …). It hands
+ * that environment to test.mjs over a loopback socket (PENGADUAN_BRIDGE=host:port), then waits: test.mjs
+ * runs the rules, integration and end-to-end suites itself — so that their reporters write to the
+ * console while the emulators' own output goes to a log file — and finally sends the exit code, which
+ * this script exits with; emulators:exec then stops the emulators. If test.mjs goes away, the socket
+ * closes and the emulators stop too.
  */
-import { join } from 'node:path';
-import { ROOT, BIN, run, childEnv } from './lib.mjs';
-import { startMailDev } from './maildev.mjs';
+import { connect } from 'node:net';
 
-const suites = (process.argv[2] ?? 'rules,integration,e2e').split(',');
-const filter = process.argv[3];
-const results = join(ROOT, '.test-results');
-let worst = 0;
-const mail = await startMailDev({ mailDir: join(results, 'maildev') });
-process.env.SMTP_URL = 'smtp://127.0.0.1:1025';
-process.env.MAILDEV_URL = mail.url;
-for (const s of suites) {
-  let code;
-  if (s === 'e2e') {
-    code = await run(join(BIN, 'playwright'), ['test', ...(filter ? ['--pass-with-no-tests', filter] : [])], {
-      env: childEnv({ PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json') }),
-    });
-  } else {
-    const out = join(results, `${s}.json`);
-    code = await run(join(BIN, 'vitest'), ['run', '--project', s, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...(filter ? ['--passWithNoTests', filter] : [])]);
-  }
-  if (code !== 0) worst = code;
+const bridge = process.env.PENGADUAN_BRIDGE;
+if (!bridge) {
+  console.error('test-emulated.mjs is run by scripts/test.mjs (npm test) inside emulators:exec');
+  process.exit(2);
 }
-await mail.stop();
-process.exit(worst);
+const [host, port] = bridge.split(':');
+const socket = connect({ host, port: Number(port) });
+let received = '';
+socket.on('connect', () => socket.write(`${JSON.stringify({ env: process.env })}\n`));
+socket.on('data', (buf) => {
+  received += buf.toString();
+  const m = /^exit (\d+)\n/m.exec(received);
+  if (m) {
+    socket.end();
+    process.exit(Number(m[1]));
+  }
+});
+socket.on('error', (e) => {
+  console.error(`test-emulated: bridge to test.mjs failed: ${e.message}`);
+  process.exit(1);
+});
+socket.on('close', () => process.exit(1));

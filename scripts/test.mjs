@@ -1,21 +1,45 @@
 #!/usr/bin/env node
 /**
- * `npm test`: everything, on a fresh clone.
- *   install (npm ci) → provision emulators and system packages → build → typecheck → lint →
- *   unit tests → [emulators: rules + integration tests + end-to-end in Chromium] → summary.
- * Exits non-zero on any failure. The last line is "N passed, N failed".
+ * `npm test`: everything, on a fresh clone. Exits non-zero on any failure; the last line is
+ * "N passed, N failed", after a table of the stages' times.
+ *
+ *   install (npm ci) → provision emulators and system packages → build, then two lanes at once:
+ *     - the Emulator Suite (`firebase emulators:exec`, with MailDev): rules tests beside the
+ *       integration tests, then end-to-end in Chromium;
+ *     - typecheck → lint → unit tests (at a lower CPU priority) → persistence across an emulator
+ *       restart (its own emulators on other ports, scripts/check-persistence.mjs).
+ *   The emulator lane mostly waits on the Functions emulator; the checks use the spare CPU.
+ *
+ * Output: the test runners' reporters write to the console (one runner live at a time; a runner that
+ * finishes while another one is live is printed whole afterwards). The emulators' own output goes to
+ * .test-results/emulators.log (persistence: .test-results/persistence.log); when a stage fails, the
+ * last 150 lines of that log are printed.
+ *
  * Options: --only=unit|rules|integration|e2e|persistence (repeatable, comma-separated) to run a subset;
  * --filter=<text> to run only the test files whose path contains it;
  * --skip-static to skip typecheck and lint.
+ *
+ * Second runs are quicker: the functions build is incremental (tsc -b), typecheck uses tsc's
+ * incremental mode, ESLint's cache is used only while no linted file changed (type-aware rules read
+ * other files, which ESLint's per-file cache does not track), and Node's compile cache
+ * (NODE_COMPILE_CACHE) serves every Node process, above all each cold Functions-emulator worker. All
+ * of it lives in .cache/ (git-ignored); delete it to start cold.
  */
-import { bootstrap, serialised, ROOT, BIN, childEnv, run, readJson, PROJECT_ID } from './lib.mjs';
+import { bootstrap, serialised, ROOT, BIN, childEnv, readJson, PROJECT_ID } from './lib.mjs';
 bootstrap(new URL(import.meta.url).pathname);
+serialised();
 
-const { mkdirSync, rmSync } = await import('node:fs');
+const { execFileSync, spawn } = await import('node:child_process');
+const { createHash } = await import('node:crypto');
+const fs = await import('node:fs');
+const { createServer } = await import('node:net');
+const { setPriority } = await import('node:os');
 const { join } = await import('node:path');
 const { provision, ProvisionError } = await import('./provision.mjs');
+const { startMailDev, SMTP_PORT } = await import('./maildev.mjs');
 
-serialised();
+const started = Number(process.env.PENGADUAN_RUN_STARTED ?? Date.now());
+const lockWait = process.env.PENGADUAN_LOCK_REQUESTED ? Date.now() - Number(process.env.PENGADUAN_LOCK_REQUESTED) : 0;
 
 const args = process.argv.slice(2);
 const only = new Set(args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(',')));
@@ -24,24 +48,104 @@ const skipStatic = args.includes('--skip-static') || only.size > 0;
 /** --filter=<text>: only test files whose path contains it (vitest and Playwright filters). */
 const filter = args.find((a) => a.startsWith('--filter='))?.slice(9);
 
-const results = join(ROOT, '.test-results');
-rmSync(results, { recursive: true, force: true });
-mkdirSync(results, { recursive: true });
+const RESULTS = join(ROOT, '.test-results');
+const CACHE = join(ROOT, '.cache');
+const EMULATOR_LOG = join(RESULTS, 'emulators.log');
+const PERSISTENCE_LOG = join(RESULTS, 'persistence.log');
+const TAIL = 150;
+fs.rmSync(RESULTS, { recursive: true, force: true });
+fs.mkdirSync(RESULTS, { recursive: true });
+fs.mkdirSync(CACHE, { recursive: true });
 
+// ---------------------------------------------------------------------------------------------------
+// Stages, counts, console
+
+/** @type {{ name: string, ms: number, ok: boolean }[]} */
+const stages = [];
 let passed = 0;
 let failed = 0;
-const failures = [];
-const step = async (name, fn) => {
-  const t0 = Date.now();
-  console.log(`\n=== ${name}`);
-  const code = await fn();
-  const s = ((Date.now() - t0) / 1000).toFixed(1);
-  if (code !== 0) {
-    failures.push(name);
-    console.log(`=== ${name}: FAILED (${s} s)`);
-  } else console.log(`=== ${name}: ok (${s} s)`);
-  return code;
+const secs = (ms) => (ms / 1000).toFixed(1);
+const record = (name, ms, ok) => {
+  stages.push({ name, ms, ok });
+  return ok;
 };
+
+/**
+ * One process at a time writes to the console live (a test runner's reporter redraws its lines on a
+ * terminal); output of anything else is captured and printed whole once the console is free.
+ */
+const consoleGate = { live: false, queue: [] };
+const say = (text) => {
+  consoleGate.queue.push(text.endsWith('\n') ? text : `${text}\n`);
+  flushConsole();
+};
+function flushConsole() {
+  while (!consoleGate.live && consoleGate.queue.length > 0) process.stdout.write(consoleGate.queue.shift());
+}
+const tty = process.stdout.isTTY === true;
+
+/**
+ * Runs a command. `live`: its output goes straight to the console if nothing else is live there (else
+ * it is captured like any other). `nice`: lower CPU priority (checks that should not slow the emulators).
+ * `log`: a file for its output (nothing on the console). Resolves to { code, output }.
+ */
+function exec(cmd, argv, { env, cwd = ROOT, live = false, nice = false, log } = {}) {
+  return new Promise((resolve) => {
+    const takeConsole = live && !consoleGate.live && !log;
+    if (takeConsole) consoleGate.live = true;
+    let logFd = null;
+    if (log) logFd = fs.openSync(log, 'a');
+    const stdio = takeConsole ? ['ignore', 'inherit', 'inherit'] : logFd !== null ? ['ignore', logFd, logFd] : ['ignore', 'pipe', 'pipe'];
+    const childEnv_ = takeConsole || !tty ? env : { ...env, FORCE_COLOR: '1' };
+    const child = spawn(cmd, argv, { cwd, env: childEnv_, stdio });
+    if (nice && child.pid) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        /* not permitted here: run at normal priority */
+      }
+    }
+    const chunks = [];
+    child.stdout?.on('data', (c) => chunks.push(c));
+    child.stderr?.on('data', (c) => chunks.push(c));
+    let settled = false;
+    const done = (code) => {
+      if (settled) return;
+      settled = true;
+      if (logFd !== null) fs.closeSync(logFd);
+      if (takeConsole) consoleGate.live = false;
+      flushConsole();
+      resolve({ code, output: Buffer.concat(chunks).toString() });
+    };
+    child.on('error', () => done(127));
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Runs a stage: prints its header (live) or its whole output (captured) and records its time. */
+async function stage(name, cmd, argv, opts = {}) {
+  const t0 = Date.now();
+  const live = opts.live && !consoleGate.live;
+  if (live) say(`\n=== ${name}`);
+  const { code, output } = await exec(cmd, argv, { ...opts, live });
+  const ms = Date.now() - t0;
+  const ok = code === 0;
+  say(`${live ? '' : `\n=== ${name}\n${output}`}=== ${name}: ${ok ? 'ok' : 'FAILED'} (${secs(ms)} s)`);
+  record(name, ms, ok);
+  return ok;
+}
+
+function tail(file, n = TAIL) {
+  try {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    return lines.slice(-n - 1).join('\n');
+  } catch {
+    return `(no ${file})`;
+  }
+}
+const printTail = (file, why) =>
+  say(`\n--- ${why}: last ${TAIL} lines of ${file.slice(ROOT.length + 1)} ---\n${tail(file)}\n--- end of ${file.slice(ROOT.length + 1)} ---`);
+
 const vitestCounts = (file) => {
   const j = readJson(file);
   if (!j) return false;
@@ -49,19 +153,29 @@ const vitestCounts = (file) => {
   failed += j.numFailedTests ?? 0;
   return true;
 };
-const vitest = (project) => async () => {
-  const out = join(results, `${project}.json`);
-  const code = await run(join(BIN, 'vitest'), [
-    'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
-    ...(filter ? ['--passWithNoTests', filter] : []),
-  ]);
-  if (!vitestCounts(out) && code !== 0) failed += 1;
-  return code;
-};
+const vitestArgs = (project) => [
+  'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, `${project}.json`)}`,
+  ...(filter ? ['--passWithNoTests', filter] : []),
+];
+/** A vitest project as a stage; its counts go into the totals (a crash with no report counts as one failure). */
+async function vitestStage(project, env, opts = {}) {
+  const ok = await stage(project, join(BIN, 'vitest'), vitestArgs(project), { env, live: true, ...opts });
+  if (!vitestCounts(join(RESULTS, `${project}.json`)) && !ok) failed += 1;
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Setup and build
 
 let env;
+const tSetup = Date.now();
 try {
-  env = childEnv(provision({ system: true }));
+  env = childEnv({
+    ...provision({ system: true }),
+    // Node's on-disk compile cache for every Node process of the run; it matters most for the
+    // Functions emulator, which starts one worker per concurrent request, each loading the codebase.
+    NODE_COMPILE_CACHE: join(CACHE, 'node-compile-cache'),
+  });
 } catch (e) {
   if (e instanceof ProvisionError) {
     console.error(`provision: ${e.message}`);
@@ -70,45 +184,236 @@ try {
   }
   throw e;
 }
+const npmCiMs = Number(process.env.PENGADUAN_NPM_CI_MS ?? 0);
+if (npmCiMs > 0) record('npm ci', npmCiMs, true);
+record('provision', Date.now() - tSetup, true);
 
-let codes = [];
-codes.push(await step('build', () => run('npm', ['run', '-s', 'build'], { env })));
-if (!skipStatic) {
-  codes.push(await step('typecheck', () => run('npm', ['run', '-s', 'typecheck'], { env })));
-  codes.push(await step('lint', () => run('npm', ['run', '-s', 'lint'], { env })));
+/** Writes a small tsconfig in .cache/tsc that extends the project's and only adds where tsc keeps its state. */
+function cacheTsconfig(name, base, extra) {
+  const dir = join(CACHE, 'tsc');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  const text = `${JSON.stringify({ extends: `../../${base}`, compilerOptions: { tsBuildInfoFile: `./${name}.tsbuildinfo`, ...extra } }, null, 2)}\n`;
+  // Rewritten only when different: tsc -b treats a newer tsconfig as a changed input.
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  return file;
 }
-if (want('unit')) codes.push(await step('unit tests', vitest('unit')));
 
-const emulated = ['rules', 'integration', 'e2e'].filter(want);
-if (emulated.length > 0 && codes[0] === 0) {
-  const firebaseArgs = [
-    'emulators:exec', '--project', PROJECT_ID,
-    '--only', 'auth,firestore,functions,storage,hosting',
-    `node scripts/test-emulated.mjs ${emulated.join(',')}${filter ? ` ${JSON.stringify(filter)}` : ''}`,
-  ];
-  codes.push(await step(`emulators: ${emulated.join(', ')}`, () => run(join(BIN, 'firebase'), firebaseArgs, { env })));
-  for (const p of ['rules', 'integration']) if (emulated.includes(p)) vitestCounts(join(results, `${p}.json`));
-  if (emulated.includes('e2e')) {
-    const pw = readJson(join(results, 'e2e.json'));
-    if (pw?.stats) {
-      passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
-      failed += pw.stats.unexpected ?? 0;
-    }
+async function build() {
+  const t0 = Date.now();
+  say('\n=== build');
+  // The functions as `npm run build -w functions` builds them (tsconfig.build.json), in tsc's build
+  // mode: a no-op when functions/lib is newer than every source; rebuilt when lib is missing. The page
+  // (Vite) at the same time.
+  const [fn, web] = await Promise.all([
+    exec(join(BIN, 'tsc'), ['-b', cacheTsconfig('functions-build', 'functions/tsconfig.build.json', {})], { env }),
+    exec(join(BIN, 'vite'), ['build', '--logLevel', 'warn'], { env, cwd: join(ROOT, 'hosting') }),
+  ]);
+  const ok = fn.code === 0 && web.code === 0;
+  say(`${fn.output}${web.output}=== build: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - t0)} s)`);
+  record('build', Date.now() - t0, ok);
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lane 1: typecheck → lint → unit → persistence
+
+async function typecheck() {
+  // Incremental: tsc keeps what it learnt in .cache/tsc and re-checks only what changed since.
+  const projects = ['functions', 'hosting', 'test'];
+  const t0 = Date.now();
+  const outs = [];
+  let ok = true;
+  for (const p of projects) {
+    const r = await exec(join(BIN, 'tsc'), ['-p', p, '--noEmit', '--incremental', '--tsBuildInfoFile', join(CACHE, 'tsc', `${p}-check.tsbuildinfo`)], { env, nice: true });
+    outs.push(r.output);
+    ok &&= r.code === 0;
+  }
+  say(`\n=== typecheck\n${outs.join('')}=== typecheck: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - t0)} s)`);
+  record('typecheck', Date.now() - t0, ok);
+  return ok;
+}
+
+/** The files ESLint lints (git's view: tracked and untracked, not ignored) with the inputs of its type information. */
+function lintInputsDigest() {
+  const r = spawnSyncSafe('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+  if (r === null) return null;
+  const files = r.split('\0').filter((f) => /\.(?:[cm]?[jt]s|tsx|json)$/.test(f) && fs.existsSync(join(ROOT, f))).sort();
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f}\0`).update(fs.readFileSync(join(ROOT, f))).update('\0');
+  h.update(process.version);
+  return h.digest('hex');
+}
+function spawnSyncSafe(cmd, argv, opts) {
+  try {
+    return execFileSync(cmd, argv, { ...opts, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+  } catch {
+    return null;
   }
 }
 
-if (want('persistence')) {
-  // npm start's import/export-on-exit: data written before a restart is there after it.
-  const code = await step('persistence across an emulator restart', () => run('node', ['scripts/check-persistence.mjs'], { env }));
-  codes.push(code);
-  if (code === 0) passed += 1;
-  else failed += 1;
+async function lint() {
+  // ESLint's cache holds one result per file and re-lints a file only when that file changes; but the
+  // type-aware rules read other files too (a changed return type elsewhere can make a file fail). So
+  // the cache is used only while no linted file, config or lockfile changed at all (same digest as the
+  // run that filled it); any change means a full lint, which refills it.
+  const dir = join(CACHE, 'eslint');
+  const digestFile = join(dir, 'inputs.sha256');
+  const digest = lintInputsDigest();
+  const previous = fs.existsSync(digestFile) ? fs.readFileSync(digestFile, 'utf8').trim() : null;
+  if (digest === null || digest !== previous) fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const ok = await stage('lint', join(BIN, 'eslint'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', join(dir, 'cache.json')], { env, nice: true });
+  if (ok && digest !== null) fs.writeFileSync(digestFile, `${digest}\n`);
+  else fs.rmSync(digestFile, { force: true });
+  return ok;
 }
 
-const stepFailures = failures.length;
-if (stepFailures > 0) console.log(`\nFailed steps: ${failures.join(', ')}`);
-const anyFail = codes.some((c) => c !== 0) || failed > 0;
-// A failed step with no failed test in it (typecheck, lint, build, a crash) still counts as a failure.
-const totalFailed = failed + (anyFail && failed === 0 ? stepFailures : 0);
-console.log(`\n${passed} passed, ${totalFailed} failed`);
+async function persistence() {
+  // npm start's import/export-on-exit: data written before a restart is there after it.
+  const t0 = Date.now();
+  const { code, output } = await exec('node', ['scripts/check-persistence.mjs', `--log=${PERSISTENCE_LOG}`], { env });
+  const ok = code === 0;
+  say(`\n=== persistence across an emulator restart\n${output}=== persistence: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - t0)} s)`);
+  if (!ok) printTail(PERSISTENCE_LOG, 'persistence check failed');
+  record('persistence', Date.now() - t0, ok);
+  if (ok) passed += 1;
+  else failed += 1;
+  return ok;
+}
+
+async function checksLane() {
+  if (!skipStatic) {
+    await typecheck();
+    await lint();
+  }
+  // Captured, not live: the integration tests' reporter has the console while they run.
+  if (want('unit')) await vitestStage('unit', env, { nice: true, live: false });
+  if (want('persistence')) await persistence();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lane 2: the Emulator Suite
+
+/**
+ * Starts `firebase emulators:exec` with scripts/test-emulated.mjs as its script, which hands back the
+ * emulators' environment once they are all ready. Resolves to { env, finish(code) } or null.
+ */
+async function startEmulators() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const logFd = fs.openSync(EMULATOR_LOG, 'a');
+  const child = spawn(
+    join(BIN, 'firebase'),
+    ['emulators:exec', '--project', PROJECT_ID, '--only', 'auth,firestore,functions,storage,hosting', 'node scripts/test-emulated.mjs'],
+    { cwd: ROOT, env: { ...env, PENGADUAN_BRIDGE: `127.0.0.1:${port}` }, stdio: ['ignore', logFd, logFd] },
+  );
+  const exited = new Promise((r) => child.on('exit', (code, signal) => r(code ?? (signal ? 1 : 0))));
+  const bridged = new Promise((r) =>
+    server.once('connection', (socket) => {
+      let buf = '';
+      socket.on('data', (d) => {
+        buf += d.toString();
+        const nl = buf.indexOf('\n');
+        if (nl >= 0) r({ socket, env: JSON.parse(buf.slice(0, nl)).env });
+      });
+    }),
+  );
+  const first = await Promise.race([bridged, exited.then(() => null)]);
+  server.close();
+  if (!first) {
+    fs.closeSync(logFd);
+    return null;
+  }
+  return {
+    env: first.env,
+    finish: async (code) => {
+      first.socket.end(`exit ${code}\n`);
+      const c = await exited;
+      fs.closeSync(logFd);
+      return c;
+    },
+  };
+}
+
+async function emulatorLane() {
+  const suites = ['rules', 'integration', 'e2e'].filter(want);
+  if (suites.length === 0) return;
+  const t0 = Date.now();
+  const [session, mail] = await Promise.all([
+    startEmulators(),
+    startMailDev({ mailDir: join(RESULTS, 'maildev') }).catch((e) => e),
+  ]);
+  const startOk = session !== null && !(mail instanceof Error);
+  record('emulators start', Date.now() - t0, startOk);
+  if (!startOk) {
+    say(`\n=== emulators: FAILED to start${mail instanceof Error ? ` (MailDev: ${mail.message})` : ''}`);
+    printTail(EMULATOR_LOG, 'emulators did not start');
+    failed += suites.length;
+    if (session) await session.finish(1);
+    if (!(mail instanceof Error)) await mail.stop();
+    return;
+  }
+  say(`\n=== emulators ready (${secs(Date.now() - t0)} s); their output: ${EMULATOR_LOG.slice(ROOT.length + 1)}`);
+  const runEnv = { ...session.env, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAILDEV_URL: mail.url };
+  delete runEnv.PENGADUAN_BRIDGE;
+
+  // Rules tests beside the integration tests: they use their own project id (demo-rules-test) and
+  // only clear that project's data, which no function or other test reads.
+  const results = await Promise.all([
+    suites.includes('rules') ? vitestStage('rules', runEnv, { live: false }) : true,
+    suites.includes('integration') ? vitestStage('integration', runEnv) : true,
+  ]);
+  // End-to-end afterwards, alone: the integration tests change office settings for a while (the letter
+  // number format) and count letters and case numbers across the whole database.
+  if (suites.includes('e2e')) {
+    const ok = await stage('e2e', join(BIN, 'playwright'), ['test', ...(filter ? ['--pass-with-no-tests', filter] : [])], {
+      env: { ...runEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'e2e.json') },
+      live: true,
+    });
+    const pw = readJson(join(RESULTS, 'e2e.json'));
+    if (pw?.stats) {
+      passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+      failed += pw.stats.unexpected ?? 0;
+    } else if (!ok) failed += 1;
+    results.push(ok);
+  }
+  const allOk = results.every(Boolean);
+  const t1 = Date.now();
+  const code = await session.finish(allOk ? 0 : 1);
+  await mail.stop();
+  const stopOk = !allOk || code === 0;
+  record('emulators stop', Date.now() - t1, stopOk);
+  if (!allOk || !stopOk) printTail(EMULATOR_LOG, 'an emulator stage failed');
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const built = await build();
+await Promise.all([
+  checksLane(),
+  built
+    ? emulatorLane()
+    : (async () => {
+        const n = ['rules', 'integration', 'e2e'].filter(want).length;
+        if (n > 0) say(`\n=== emulator stages not run: the build failed`);
+      })(),
+]);
+
+const total = Date.now() - started;
+const failures = stages.filter((s) => !s.ok).map((s) => s.name);
+const width = Math.max(...stages.map((s) => s.name.length), 'total (wall clock)'.length);
+const rows = [
+  `${'stage'.padEnd(width)}  seconds  result`,
+  ...(lockWait > 1000 ? [`${'waiting for the test lock'.padEnd(width)}  ${secs(lockWait).padStart(7)}`] : []),
+  ...stages.map((s) => `${s.name.padEnd(width)}  ${secs(s.ms).padStart(7)}  ${s.ok ? 'ok' : 'FAILED'}`),
+  `${'total (wall clock)'.padEnd(width)}  ${secs(total).padStart(7)}`,
+];
+say(`\n${rows.join('\n')}\n(the checks lane and the emulator lane run at the same time, so stages overlap)`);
+if (failures.length > 0) say(`\nFailed stages: ${failures.join(', ')}`);
+const anyFail = failures.length > 0 || failed > 0;
+// A failed stage with no failed test in it (typecheck, lint, build, a crash) still counts as a failure.
+const totalFailed = failed + (anyFail && failed === 0 ? failures.length : 0);
+say(`\n${passed} passed, ${totalFailed} failed`);
 process.exit(anyFail ? 1 : 0);
