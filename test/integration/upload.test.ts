@@ -154,8 +154,9 @@ describe('createUploadLink / revokeUploadLink', () => {
     const c = await foClient.call<{ caseId: string; version: number }>('createCase', intakeForm());
     const checks = ['ktp_kk', 'kks', 'buku_tabungan'].map((kind) => ({ kind, ok: true }));
     await foClient.call('submitCase', { caseId: c.caseId, expectedVersion: 1 });
+    // Issued while the case was open (since issue #11 a link is refused once the documents are verified).
+    const oldLink = await linkFor(c.caseId);
     await foClient.call('verifyCase', { caseId: c.caseId, expectedVersion: 2, checks });
-    const oldLink = await linkFor(c.caseId); // issued while the case was open
     await analisClient.call('decideCase', {
       caseId: c.caseId,
       expectedVersion: 3,
@@ -168,6 +169,7 @@ describe('createUploadLink / revokeUploadLink', () => {
     const late = await upload(oldLink.token, 'ktp_kk', await jpegWithExif());
     expect(late.status).toBe(400);
     expect(late.json.error.code).toBe('failed-precondition');
+    expect(late.json.error.details.reason).toBe('case-final');
     expect(await storedObjects(c.caseId)).toHaveLength(0);
   });
 
