@@ -12,16 +12,13 @@ import {
   type CapabilityGrant,
 } from './capability.js';
 import { DomainError } from '../domain/errors.js';
-import { assertLinkRoom, takeRateSlot, FINAL_STATES, UPLOAD_LIMIT_MESSAGES } from '../domain/uploadLimits.js';
+import { assertLinkRoom, takeRateSlot } from '../domain/uploadLimits.js';
 import { db } from '../firebase/admin.js';
 
 export const GRANTS = 'uploadGrants';
 export const grantsCol = () => db().collection(GRANTS);
 
-export { FINAL_STATES };
-
 export const UPLOAD_MESSAGES = {
-  caseFinal: UPLOAD_LIMIT_MESSAGES.caseFinal,
   notStaffUpload: 'Unggahan memerlukan tautan unggah atau akun petugas.',
 } as const;
 
