@@ -87,8 +87,8 @@ beforeAll(async () => {
   seeded['rejNew'] = await seedPhoto(open, 'rejNew', { status: 'rejected', rejectedAt: ago(29), uploadedAt: ago(30), rejectReason: 'Buram.' });
   seeded['recvOld'] = await seedPhoto(open, 'recvOld', { uploadedAt: ago(900) });
 
-  // Ended cases: completed 3 years ago and closed 2 years and a month ago (due: 2 + 1 + a stray file,
-  // and 1); closed 400 days ago (kept); completed 1.5 years ago with a photo from 2.5 years ago (kept).
+  // Ended cases: completed 3 years ago (a received photo, a rejected one and a stray file) and
+  // closed 2 years and a month ago (one photo): due; closed 400 days ago (kept); completed 1.5 years ago with a photo from 2.5 years ago (kept).
   const done3y = await seedCase('done3y', 'completed', 3 * 365);
   seeded['done3y'] = done3y;
   seeded['done3yA'] = await seedPhoto(done3y, 'done3yA', { uploadedAt: ago(3 * 365 + 2) });
@@ -142,9 +142,10 @@ describe('runRetention (the daily job)', () => {
     const run = await runRetention({ now, runId: id('run1-'), trigger: 'test' });
     const expected = {
       uploadLinks: 2,
-      rejectedPhotos: 1,
+      // rejOld, and done3yB: a photo rejected 3 years ago is due as a rejected photo first.
+      rejectedPhotos: 2,
       outboxRedacted: 2,
-      photocopies: 4, // done3y: 2 records + 1 stray file; closed2y: 1
+      photocopies: 3, // done3y: its received record + the stray file; closed2y: 1
       photocopyCases: 2,
       accessRecords: 1,
     };
