@@ -25,18 +25,26 @@ let o: Office;
 
 async function seedCase(name: string, state: string, endedDaysAgo: number | null) {
   const caseId = id(name);
+  const endedAt = endedDaysAgo ?? 0;
   await adminDb.doc(`cases/${caseId}`).set({
     number: `ADU-2020-${caseId}`,
     state,
     version: 7,
+    complaintType: 'pin_terblokir',
+    relation: 'kpm',
+    createdAt: ago(endedAt + 3),
+    createdBy: 'fo',
+    createdByName: 'Petugas Uji',
     clock:
       endedDaysAgo === null
         ? { step: state, stepStartedAt: ago(1), elapsedBeforePauseMinutes: 0, paused: false }
         : { step: state, stepStartedAt: ago(endedDaysAgo), elapsedBeforePauseMinutes: 0, paused: true },
     historyHead: null,
   });
+  seededCases.push(caseId);
   return caseId;
 }
+const seededCases: string[] = [];
 
 /** A photocopy record and its stored file. */
 async function seedPhoto(caseId: string, name: string, fields: Record<string, unknown>) {
@@ -105,8 +113,8 @@ beforeAll(async () => {
   seeded['long'] = longCase;
   seeded['longA'] = await seedPhoto(longCase, 'longA', { uploadedAt: ago(913) });
 
-  // Outbox: sent 31 days ago and failed for good 40 days ago (due); sent 10 days ago and waiting
-  // for a retry (kept).
+  // Outbox: sent 31 days ago and failed for good 40 days ago (due); sent 10 days ago and one being
+  // sent (kept). (PROCESSING, not RETRY: the deliverEmail trigger would really send a RETRY.)
   const mail = (state: string, endTime: string | null) => ({
     kind: 'letter',
     caseId: done3y,
@@ -116,7 +124,7 @@ beforeAll(async () => {
     delivery: {
       state,
       attempts: 1,
-      ...(endTime ? { endTime } : {}),
+      ...(endTime ? { endTime } : { leaseId: 'test', leaseExpireTime: new Date(now.getTime() + DAY).toISOString() }),
       ...(state === 'SUCCESS' ? { info: { messageId: 'm', accepted: ['siti.aminah@contoh.example'], rejected: [], response: '250 OK' } } : {}),
       ...(state === 'ERROR' ? { error: 'Pengiriman email gagal (550 <siti.aminah@contoh.example> ditolak).' } : {}),
     },
@@ -124,7 +132,7 @@ beforeAll(async () => {
   await adminDb.doc(`outbox/${id('mSent')}`).set(mail('SUCCESS', ago(31)));
   await adminDb.doc(`outbox/${id('mFailed')}`).set(mail('ERROR', ago(40)));
   await adminDb.doc(`outbox/${id('mRecent')}`).set(mail('SUCCESS', ago(10)));
-  await adminDb.doc(`outbox/${id('mRetry')}`).set(mail('RETRY', null));
+  await adminDb.doc(`outbox/${id('mRetry')}`).set(mail('PROCESSING', null));
 
   // Access records: 5 years and 2 days old (due), 4 years old (kept).
   const access = (at: string) => ({ at, uid: 'u', name: 'Petugas', caseId: done3y, caseNumber: 'ADU-2020-1', what: 'identity' });
@@ -135,6 +143,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await o.admin.call('updateSettings', { retention: { ...DEFAULT_RETENTION } });
   await o.close();
+  // The seeded cases are not real ones: leave nothing of them for the staff pages of later tests.
+  for (const caseId of seededCases) {
+    for (const d of (await adminDb.collection(`cases/${caseId}/documents`).get()).docs) await d.ref.delete();
+    await adminBucket.deleteFiles({ prefix: `cases/${caseId}/` });
+    await adminDb.doc(`cases/${caseId}`).delete();
+  }
+  for (const m of ['mSent', 'mFailed', 'mRecent', 'mRetry']) await adminDb.doc(`outbox/${id(m)}`).delete();
+  await adminDb.doc(`uploadGrants/${id('gFresh')}`).delete();
+  await adminDb.doc(`accessLog/${id('aNew')}`).delete();
 });
 
 describe('runRetention (the daily job)', () => {
