@@ -142,10 +142,31 @@ test('the staff page shows the photo arrive without reloading, and viewing it is
   await expect(uploads.getByText('Fotokopi KTP/KK')).toBeVisible({ timeout: 15_000 });
   await uploads.getByRole('button', { name: 'Lihat Fotokopi KTP/KK' }).click();
   await expect
-    .poll(async () => (await adminDb.collection('documentViews').where('caseId', '==', caseId).get()).size, { timeout: 15_000 })
+    .poll(async () => (await adminDb.collection('accessLog').where('caseId', '==', caseId).get()).size, { timeout: 15_000 })
     .toBe(1);
-  const [view] = (await adminDb.collection('documentViews').where('caseId', '==', caseId).get()).docs.map((d) => d.data());
-  expect(view).toMatchObject({ uid: fo.uid, kind: 'ktp_kk' });
+  const [view] = (await adminDb.collection('accessLog').where('caseId', '==', caseId).get()).docs.map((d) => d.data());
+  expect(view).toMatchObject({ uid: fo.uid, what: 'document', documentKind: 'ktp_kk' });
   await staff.screenshot({ path: '.test-results/screens/staff-upload-arrived.png' });
   await desk.close();
+});
+
+test('once the documents are verified, the link says so and offers no camera', async ({ page }) => {
+  const fo = await createStaff(['fo']);
+  const c = await client(fo);
+  let link: Link;
+  try {
+    const kase = await c.call<{ caseId: string }>('createCase', intakeForm());
+    link = await c.call<Link>('createUploadLink', { caseId: kase.caseId });
+    await c.call('submitCase', { caseId: kase.caseId, expectedVersion: 1 });
+    const checks = ['ktp_kk', 'kks', 'buku_tabungan'].map((kind) => ({ kind, ok: true }));
+    await c.call('verifyCase', { caseId: kase.caseId, expectedVersion: 2, checks });
+  } finally {
+    await c.close();
+  }
+  await openLink(page, link);
+  const notice = page.getByTestId('closed-notice');
+  await expect(notice.getByRole('heading')).toHaveText('Dokumen sudah diverifikasi');
+  await expect(notice).toContainText('unggahan tidak diterima lagi');
+  await expect(page.getByRole('button', { name: 'Ambil foto', exact: true })).toHaveCount(0);
+  await page.screenshot({ path: '.test-results/screens/unggah-verified.png' });
 });

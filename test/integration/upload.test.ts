@@ -154,8 +154,9 @@ describe('createUploadLink / revokeUploadLink', () => {
     const c = await foClient.call<{ caseId: string; version: number }>('createCase', intakeForm());
     const checks = ['ktp_kk', 'kks', 'buku_tabungan'].map((kind) => ({ kind, ok: true }));
     await foClient.call('submitCase', { caseId: c.caseId, expectedVersion: 1 });
+    // Issued while the case was open (since issue #11 a link is refused once the documents are verified).
+    const oldLink = await linkFor(c.caseId);
     await foClient.call('verifyCase', { caseId: c.caseId, expectedVersion: 2, checks });
-    const oldLink = await linkFor(c.caseId); // issued while the case was open
     await analisClient.call('decideCase', {
       caseId: c.caseId,
       expectedVersion: 3,
@@ -168,6 +169,7 @@ describe('createUploadLink / revokeUploadLink', () => {
     const late = await upload(oldLink.token, 'ktp_kk', await jpegWithExif());
     expect(late.status).toBe(400);
     expect(late.json.error.code).toBe('failed-precondition');
+    expect(late.json.error.details.reason).toBe('case-final');
     expect(await storedObjects(c.caseId)).toHaveLength(0);
   });
 
@@ -492,9 +494,9 @@ describe('POST /api/cases/:caseId/documents (staff, or a link bound to the case)
   });
 });
 
-describe('GET /api/cases/:caseId/documents/:docId (staff view)', () => {
-  it('streams the stored file to active staff, never cached, and records every view', async () => {
-    const { caseId } = await newCase();
+describe('GET /api/cases/:caseId/documents/:docId (staff view, the staffDocs function)', () => {
+  it('streams the stored file to active staff, never cached, and records every view in the access log', async () => {
+    const { caseId, number } = await newCase();
     const { token } = await linkFor(caseId);
     const up = await upload(token, 'ktp_kk', await jpegWithExif());
     const docId = up.json.document.docId;
@@ -513,23 +515,50 @@ describe('GET /api/cases/:caseId/documents/:docId (staff view)', () => {
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(sha256(bytes)).toBe(rec['sha256']);
       const views = await adminDb
-        .collection('documentViews')
+        .collection('accessLog')
         .where('caseId', '==', caseId)
         .where('uid', '==', who.uid)
         .get();
       expect(views.size).toBe(1);
-      expect(views.docs[0]!.data()).toMatchObject({
+      const entry = views.docs[0]!.data();
+      expect(entry).toEqual({
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
         caseId,
-        docId,
-        kind: 'ktp_kk',
+        caseNumber: number,
         uid: who.uid,
         name: who.name,
+        what: 'document',
+        documentKind: 'ktp_kk',
       });
+      // Nothing of the applicant in the record.
+      for (const secret of ['Siti', '6571014508900001', 'contoh.example', '0812']) {
+        expect(JSON.stringify(entry)).not.toContain(secret);
+      }
     }
     const missing = await api(`/cases/${caseId}/documents/${'0'.repeat(32)}`, {
       headers: { Authorization: `Bearer ${await idToken(foClient)}` },
     });
     expect(missing.status).toBe(404);
+  });
+
+  it('is served by staffDocs, its own function, and no longer by the public `api` function', async () => {
+    const { caseId } = await newCase();
+    const { token } = await linkFor(caseId);
+    const docId = (await upload(token, 'kks', await jpegWithExif(310, 200))).json.document.docId;
+    const auth = { Authorization: `Bearer ${await idToken(foClient)}` };
+    const own = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/staffDocs/cases/${caseId}/documents/${docId}`, {
+      headers: auth,
+    });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('image/jpeg');
+    await own.arrayBuffer();
+    const viaApi = await api(`/cases/${caseId}/documents/${docId}`, { headers: auth }, `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/api`);
+    expect(viaApi.status).toBe(404);
+    // staffDocs serves nothing else: the upload routes are not there.
+    const notThere = await api(`/unggah/${token}`, {}, `${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${REGION}/staffDocs`);
+    expect(notThere.status).toBe(404);
+    // Through Hosting the upload routes still reach `api`, and a POST of a file still works.
+    expect((await api(`/unggah/${token}`)).status).toBe(200);
   });
 
   it('refuses signed-out, a link token, a profile marked inactive (403) and an account deactivated by admin (401), recording nothing', async () => {
@@ -560,7 +589,7 @@ describe('GET /api/cases/:caseId/documents/:docId (staff view)', () => {
     expect(r2.status).toBe(401);
     expect(r2.json.error.code).toBe('unauthenticated');
 
-    const views = await adminDb.collection('documentViews').where('caseId', '==', caseId).get();
+    const views = await adminDb.collection('accessLog').where('caseId', '==', caseId).get();
     expect(views.size).toBe(0);
   });
 });
@@ -632,5 +661,168 @@ describe('rejectDocument (FO checks a photo)', () => {
     });
     expect(r.present).toBe(true);
     expect((await caseData(caseId)).documents.ktp_kk.present).toBe(true);
+  });
+});
+
+describe('upload limits (issue #11)', () => {
+  const grantOf = (token: string) => adminDb.doc(`uploadGrants/${sha256(token)}`);
+
+  it('a link carries its TTL date (Firestore TTL, the safety net behind the retention job) and counts its files', async () => {
+    const { caseId } = await newCase();
+    const link = await linkFor(caseId);
+    const grant = (await grantOf(link.token).get()).data()!;
+    // 30 minutes + 1 day (the schedule) + 7 days (grace), as a Timestamp.
+    const ttl = (grant['expireAt'] as { toDate(): Date }).toDate().getTime();
+    expect(ttl).toBe(Date.parse(link.expiresAt) + 8 * 86_400_000);
+    expect(grant['files']).toBe(0);
+    expect((await upload(link.token, 'ktp_kk', await jpegWithExif(300, 210))).status).toBe(201);
+    // The same bytes again are a duplicate, not a new file.
+    expect((await upload(link.token, 'ktp_kk', await jpegWithExif(300, 210))).status).toBe(200);
+    expect((await grantOf(link.token).get()).get('files')).toBe(1);
+  });
+
+  it('a document kind takes 5 received files; the 6th is refused (429, batas unggah) until the FO rejects one', async () => {
+    const { caseId } = await newCase();
+    const { token } = await linkFor(caseId);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await upload(token, 'ktp_kk', await jpegWithExif(200 + i, 150));
+      expect(r.status).toBe(201);
+      ids.push(r.json.document.docId);
+    }
+    const sixth = await upload(token, 'ktp_kk', await jpegWithExif(260, 150));
+    expect(sixth.status).toBe(429);
+    expect(sixth.json.error).toMatchObject({ code: 'resource-exhausted', details: { reason: 'kind-limit', kind: 'ktp_kk', limit: 5 } });
+    expect(sixth.json.error.message).toMatch(/^Batas unggah tercapai/);
+    expect(await records(caseId)).toHaveLength(5);
+    expect(await storedObjects(caseId)).toHaveLength(5);
+    // Another kind is not affected.
+    expect((await upload(token, 'kks', await jpegWithExif(260, 150))).status).toBe(201);
+    // The phone page says what is left.
+    const info = await api(`/unggah/${token}`);
+    const byKind = Object.fromEntries(info.json.documents.map((d) => [d.kind, d as unknown as { remaining: number }]));
+    expect([byKind['ktp_kk']!.remaining, byKind['kks']!.remaining]).toEqual([0, 4]);
+    // The FO rejects one: its place is free again, and the replacement is accepted.
+    await foClient.call('rejectDocument', { caseId, docId: ids[0], reason: 'Terpotong di bagian bawah.' });
+    expect((await upload(token, 'ktp_kk', await jpegWithExif(260, 150))).status).toBe(201);
+  });
+
+  it('a link brings at most 20 new files, whatever their kind', async () => {
+    const { caseId } = await newCase();
+    const { token } = await linkFor(caseId);
+    // 19 files already came through this link (the count is the link's own state).
+    await grantOf(token).update({ files: 19 });
+    expect((await upload(token, 'kks', await jpegWithExif(240, 160))).status).toBe(201);
+    expect((await grantOf(token).get()).get('files')).toBe(20);
+    const over = await upload(token, 'buku_tabungan', await jpegWithExif(241, 160));
+    expect(over.status).toBe(429);
+    expect(over.json.error.details.reason).toBe('link-limit');
+    expect(over.json.error.message).toMatch(/tautan ini sudah dipakai untuk 20 berkas/);
+    const info = await api(`/unggah/${token}`);
+    expect((info.json as unknown as { linkRemaining: number }).linkRemaining).toBe(0);
+    // A new link from the FO works.
+    const fresh = await linkFor(caseId);
+    expect((await upload(fresh.token, 'buku_tabungan', await jpegWithExif(241, 160))).status).toBe(201);
+  });
+
+  it('rate limit: 10 attempts per minute per link, counted in Firestore before the body is read; the 11th gets 429 with Retry-After', async () => {
+    const { caseId } = await newCase();
+    const { token } = await linkFor(caseId);
+    // Ten attempts with an empty body: each refused (400) after it was counted.
+    for (let i = 0; i < 10; i++) expect((await upload(token, 'ktp_kk', new Uint8Array(0))).status).toBe(400);
+    expect((await grantOf(token).get()).get('recent')).toHaveLength(10);
+    const r = await upload(token, 'ktp_kk', await jpegWithExif());
+    expect(r.status).toBe(429);
+    expect(r.json.error).toMatchObject({ code: 'resource-exhausted', details: { reason: 'rate-limited' } });
+    const retryAfter = Number(r.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(r.json.error.details['retryAfterSeconds']).toBe(retryAfter);
+    expect(r.json.error.message).toBe(`Terlalu banyak unggahan dalam waktu singkat. Tunggu ${retryAfter} detik, lalu kirim lagi.`);
+    expect(await records(caseId)).toHaveLength(0);
+    // Another link of the same case has its own window.
+    const other = await linkFor(caseId);
+    expect((await upload(other.token, 'ktp_kk', await jpegWithExif())).status).toBe(201);
+    // Once the window has passed (its attempts aged a minute), the first link works again.
+    const aged = new Date(Date.now() - 61_000).toISOString();
+    await grantOf(token).update({ recent: Array.from({ length: 10 }, () => aged) });
+    expect((await upload(token, 'kks', await jpegWithExif())).status).toBe(201);
+  });
+
+  it('no uploads once the documents are verified: the link, a staff upload and a new link are refused; the phone page says so', async () => {
+    const c = await foClient.call<{ caseId: string; version: number }>('createCase', intakeForm());
+    const link = await linkFor(c.caseId); // made at intake
+    await foClient.call('submitCase', { caseId: c.caseId, expectedVersion: 1 });
+    // Submitted: still open.
+    expect((await upload(link.token, 'ktp_kk', await jpegWithExif(222, 111))).status).toBe(201);
+    const checks = ['ktp_kk', 'kks', 'buku_tabungan'].map((kind) => ({ kind, ok: true }));
+    await foClient.call('verifyCase', { caseId: c.caseId, expectedVersion: 2, checks });
+    const late = await upload(link.token, 'kks', await jpegWithExif(223, 111));
+    expect(late.status).toBe(400);
+    expect(late.json.error).toMatchObject({ code: 'failed-precondition', details: { reason: 'documents-verified' } });
+    expect(late.json.error.message).toMatch(/sudah diverifikasi/);
+    const staff = await api(`/cases/${c.caseId}/documents?kind=kks`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await idToken(foClient)}`, 'Content-Type': 'image/jpeg' },
+      body: bin(await jpegWithExif(224, 111)),
+    });
+    expect(staff.status).toBe(400);
+    expect(staff.json.error.details.reason).toBe('documents-verified');
+    expect((await errorCode(linkFor(c.caseId))).code).toBe('failed-precondition');
+    const info = await api(`/unggah/${link.token}`);
+    expect(info.json.open).toBe(false);
+    expect((info.json as unknown as { closedReason: string }).closedReason).toBe('documents-verified');
+    expect(await records(c.caseId)).toHaveLength(1);
+    // The verified checklist stands.
+    const docs = (await caseData(c.caseId)).documents as unknown as Record<string, { check: { ok: boolean } | null }>;
+    expect(docs['kks']!.check?.ok).toBe(true);
+  });
+
+  it('sent back to the FO after verification: a rejected photo re-opens its kind, and the new upload clears that document\'s check', async () => {
+    const c = await foClient.call<{ caseId: string; version: number }>('createCase', intakeForm());
+    const link = await linkFor(c.caseId);
+    const kksPhoto = (await upload(link.token, 'kks', await jpegWithExif(330, 210))).json.document.docId;
+    await foClient.call('submitCase', { caseId: c.caseId, expectedVersion: 1 });
+    const checks = ['ktp_kk', 'kks', 'buku_tabungan'].map((kind) => ({ kind, ok: true }));
+    await foClient.call('verifyCase', { caseId: c.caseId, expectedVersion: 2, checks });
+    // The analyst finds the KKS photo unreadable and sends the case back to the FO (→ submitted).
+    await analisClient.call('decideCase', {
+      caseId: c.caseId,
+      expectedVersion: 3,
+      decision: 'tidak',
+      reason: 'Nomor KKS pada foto tidak terbaca; mohon foto ulang.',
+      destination: 'fo',
+    });
+    type Docs = Record<string, { present: boolean; check: { ok: boolean } | null }>;
+    let docs = (await caseData(c.caseId)).documents as unknown as Docs;
+    expect((await caseData(c.caseId)).state).toBe('submitted');
+    expect(docs['kks']!.check?.ok).toBe(true); // the earlier check is still recorded
+    await foClient.call('rejectDocument', { caseId: c.caseId, docId: kksPhoto, reason: 'Nomor kartu tidak terbaca.' });
+    docs = (await caseData(c.caseId)).documents as unknown as Docs;
+    expect(docs['kks']!.check).toBeNull();
+    const fresh = await linkFor(c.caseId);
+    expect((await upload(fresh.token, 'kks', await jpegWithExif(331, 210))).status).toBe(201);
+    docs = (await caseData(c.caseId)).documents as unknown as Docs;
+    expect(docs['kks']).toEqual({ present: true, check: null });
+    // Another document's check is untouched until a new file of it arrives.
+    expect(docs['ktp_kk']!.check?.ok).toBe(true);
+    expect((await upload(fresh.token, 'ktp_kk', await jpegWithExif(332, 210))).status).toBe(201);
+    docs = (await caseData(c.caseId)).documents as unknown as Docs;
+    expect(docs['ktp_kk']).toEqual({ present: true, check: null });
+    // The FO must check both again before the case can be verified.
+    await foClient.call('verifyCase', { caseId: c.caseId, expectedVersion: 4, checks });
+    expect((await caseData(c.caseId)).state).toBe('verified');
+  });
+
+  it('rejectDocument refuses a reason holding a NIK, a phone number or an email address (it goes into the history)', async () => {
+    const { caseId } = await newCase();
+    const { token } = await linkFor(caseId);
+    const docId = (await upload(token, 'kks', await jpegWithExif(280, 190))).json.document.docId;
+    const r = await errorCode(
+      foClient.call('rejectDocument', { caseId, docId, reason: 'NIK 6571014508900001 tidak cocok, hubungi 0812-3456-7890' }),
+    );
+    expect(r.code).toBe('invalid-argument');
+    expect(r.message).toMatch(/Jangan menuliskan NIK atau nomor kartu, nomor telepon pada alasan/);
+    expect((await adminDb.doc(`cases/${caseId}/documents/${docId}`).get()).get('status')).toBe('received');
   });
 });

@@ -25,7 +25,8 @@ import { FIRESTORE_HOST } from '../support/env.js';
  * The whole matrix: who (signed out, no role, deactivated, each role) × collection × operation
  * (get, list, create, update, delete). Expectations are written from the design, not from the rules:
  * active staff read cases, their history and documents, the letter register and the office settings;
- * admin also lists settings and reads every staff profile; everyone reads their own profile;
+ * admin also lists settings and reads every staff profile and the purge log; admin and Kabid read
+ * the access log; everyone reads their own profile;
  * nobody writes anything from a client; server-only collections are closed to all.
  */
 let env: RulesTestEnvironment;
@@ -82,7 +83,8 @@ beforeEach(async () => {
     await setDoc(doc(db, 'counters/cases-2026'), { last: 1 });
     await setDoc(doc(db, 'uploadGrants/g1'), { caseId: 'c1' });
     await setDoc(doc(db, 'outbox/m1'), { to: 'a@b.c' });
-    await setDoc(doc(db, 'documentViews/v1'), { caseId: 'c1' });
+    await setDoc(doc(db, 'accessLog/a1'), { caseId: 'c1', caseNumber: 'ADU-2026-000001', uid: 'fo', what: 'document', at: '2026-11-27T02:00:00.000Z' });
+    await setDoc(doc(db, 'purgeLog/p1'), { runId: 'p1', counts: { uploadLinks: 1 } });
     await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
     for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
@@ -128,7 +130,9 @@ const TARGETS: Target[] = [
   { path: 'counters/cases-2026', collection: 'counters', get: [], list: [] },
   { path: 'uploadGrants/g1', collection: 'uploadGrants', get: [], list: [] },
   { path: 'outbox/m1', collection: 'outbox', get: [], list: [] },
-  { path: 'documentViews/v1', collection: 'documentViews', get: [], list: [] },
+  // Access records (who saw what): admin and Kabid; the purge log: admin.
+  { path: 'accessLog/a1', collection: 'accessLog', get: ['kabid', 'admin'], list: ['kabid', 'admin'] },
+  { path: 'purgeLog/p1', collection: 'purgeLog', get: ['admin'], list: ['admin'] },
   { path: 'securityEvents/e1', collection: 'securityEvents', get: ['admin'], list: ['admin'] },
 ];
 
@@ -172,6 +176,25 @@ describe('the token can only narrow the profile', () => {
     const db = env.authenticatedContext('kabid', { roles: ['kabid', 'admin'] }).firestore() as unknown as Firestore;
     await assertSucceeds(getDoc(doc(db, 'cases/c1')));
     await assertFails(getDocs(collection(db, 'users')));
+  });
+});
+
+describe('the access log page', () => {
+  it('runs its queries for the Kabid and the admin (by case number, by staff member, by period)', async () => {
+    for (const who of ['kabid', 'admin'] as const) {
+      const db = dbFor(who);
+      await assertSucceeds(getDocs(query(collection(db, 'accessLog'), orderBy('at', 'desc'))));
+      await assertSucceeds(getDocs(query(collection(db, 'accessLog'), where('caseNumber', '==', 'ADU-2026-000001'), orderBy('at', 'desc'))));
+      await assertSucceeds(getDocs(query(collection(db, 'accessLog'), where('uid', '==', 'fo'), where('at', '>=', '2026-01-01'), orderBy('at', 'desc'))));
+    }
+  });
+  it('a Kabid whose Kabid role was removed (demoted, token still claims it) reads no record', async () => {
+    await assertFails(getDocs(query(collection(dbFor('demoted'), 'accessLog'), orderBy('at', 'desc'))));
+  });
+  it('an admin whose token lacks the claim (narrowed) reads neither the access log nor the purge log', async () => {
+    const db = env.authenticatedContext('admin', { roles: [] }).firestore() as unknown as Firestore;
+    await assertFails(getDocs(collection(db, 'accessLog')));
+    await assertFails(getDocs(collection(db, 'purgeLog')));
   });
 });
 

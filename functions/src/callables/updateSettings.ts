@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { validateLetterNumberFormat } from '../domain/letterNumber.js';
+import { RETENTION_BOUNDS, type RetentionSchedule } from '../domain/retention.js';
 import { mergeSettings, type DeepPartial, type OfficeSettings } from '../domain/settings.js';
 import { APPLICANT_RELATIONS, COMPLAINT_TYPES } from '../domain/vocabulary.js';
 import { db } from '../firebase/admin.js';
@@ -20,6 +21,16 @@ const docsByRelation = z.object(
     z.ZodArray<typeof DocumentKind>
   >,
 );
+
+/** A whole number within the bounds of one retention period, with the unit in the message. */
+const period = (key: keyof RetentionSchedule, unit: 'hari' | 'tahun') => {
+  const { min, max } = RETENTION_BOUNDS[key];
+  return z
+    .number({ error: `isi dengan bilangan bulat ${unit}` })
+    .int(`isi dengan bilangan bulat ${unit}`)
+    .min(min, `paling sedikit ${min} ${unit}`)
+    .max(max, `paling lama ${max} ${unit}`);
+};
 
 const Input = z
   .object({
@@ -59,13 +70,23 @@ const Input = z
       .object({ format: shortText(120), classification: shortText(40), unit: shortText(60) })
       .partial()
       .strict(),
+    retention: z
+      .object({
+        expiredUploadLinkDays: period('expiredUploadLinkDays', 'hari'),
+        rejectedPhotoDays: period('rejectedPhotoDays', 'hari'),
+        outboxDays: period('outboxDays', 'hari'),
+        photocopyYears: period('photocopyYears', 'tahun'),
+        accessLogYears: period('accessLogYears', 'tahun'),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
 
 /**
  * Admin: edits the office settings (time standards, calendar, required documents, letterhead,
- * signer, letter number format). Stored as overrides in `settings/office`; every reader merges them
+ * signer, letter number format, retention schedule). Stored as overrides in `settings/office`; every reader merges them
  * over the SOP defaults. A letter number format with problems is refused with the list of them.
  */
 export const updateSettings = callable(Input, async (d, req) => {

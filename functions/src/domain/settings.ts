@@ -1,9 +1,10 @@
 /**
  * Office settings (admin-editable): time standards, office calendar, required documents,
- * letterhead, signer and letter-number format. Defaults are the SOP's values plus demo
+ * letterhead, signer, letter-number format and the retention schedule of personal data. Defaults are the SOP's values plus demo
  * placeholders that an administrator must replace. Validation (zod) is done by the shell.
  */
 import { DEFAULT_REQUIRED_DOCUMENTS, type RequiredDocumentsTable } from './documents.js';
+import { DEFAULT_RETENTION, type RetentionSchedule } from './retention.js';
 import {
   DEFAULT_CALENDAR,
   DEFAULT_TIME_STANDARDS,
@@ -44,6 +45,8 @@ export interface OfficeSettings {
   letterhead: Letterhead;
   signer: Signer;
   letterNumber: LetterNumberSettings;
+  /** How long personal data is kept (see retention.ts for the defaults and why). */
+  retention: RetentionSchedule;
 }
 
 /**
@@ -78,6 +81,7 @@ export const DEFAULT_SETTINGS: Readonly<OfficeSettings> = {
     classification: '460',
     unit: 'Dinsos-PM',
   },
+  retention: { ...DEFAULT_RETENTION },
 };
 
 /** A recursive partial: objects may be partial at every level; arrays are replaced whole. */

@@ -2,7 +2,8 @@
  * JSON responses of the `api` function. Errors go through `toHttpsError` (the one place errors
  * become client-visible codes: unknown errors are logged and leave as `internal` without their
  * message) and keep its HTTP status, except two refusals that HTTP names more precisely:
- * a body above the size limit → 413, a type that is not allowed → 415.
+ * a body above the size limit → 413, a type that is not allowed → 415. A refusal that names
+ * `retryAfterSeconds` (the upload rate limit, 429) also sends `Retry-After`.
  */
 import type { Response } from 'express';
 import { isDomainError, type KnownReason } from '../domain/errors.js';
@@ -36,5 +37,7 @@ export function sendError(res: Response, err: unknown): void {
     res.destroy(); // a stream broke half-way: cut the connection rather than send a wrong file
     return;
   }
+  const retryAfter = details?.['retryAfterSeconds'];
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) res.set('Retry-After', String(Math.ceil(retryAfter)));
   sendJson(res, status, { error: { code: h.code, message: h.message, ...(details ? { details } : {}) } });
 }

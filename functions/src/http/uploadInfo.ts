@@ -1,7 +1,9 @@
 /**
  * `GET /api/unggah/:token`: what the phone page shows for the case its link is bound to: case
- * number, complaint type, the required documents and what has been received or rejected. No
- * personal data beyond the initial of the applicant's first name (the link may be seen by others).
+ * number, complaint type, the required documents and what has been received or rejected, whether
+ * the case takes uploads (`open`, and `closedReason` when not: `case-final`, `documents-verified`)
+ * and how many files each document and the link may still take. No personal data beyond the
+ * initial of the applicant's first name (the link may be seen by others).
  */
 import { requiredDocuments } from '../domain/documents.js';
 import {
@@ -14,7 +16,8 @@ import type { CaseSummary } from '../domain/caseSummary.js';
 import type { CaseSnapshot } from '../domain/workflow.js';
 import { caseRef } from '../cases/store.js';
 import { loadSettings } from '../firebase/settings.js';
-import { FINAL_STATES, resolveGrant } from '../uploads/grants.js';
+import { resolveGrant, grantsCol, type StoredGrant } from '../uploads/grants.js';
+import { UPLOAD_LIMITS, uploadsClosedReason } from '../domain/uploadLimits.js';
 import { documentsCol, type UploadRecord } from '../uploads/store.js';
 import { DomainError } from '../domain/errors.js';
 import { MAX_UPLOAD_BYTES } from '../uploads/detect.js';
@@ -30,10 +33,11 @@ export function initialOf(name: unknown): string {
 export const uploadInfo: Handler = async (_req, res, { token }) => {
   const now = new Date();
   const grant = await resolveGrant(token, now);
-  const [caseSnap, uploadsSnap, settings] = await Promise.all([
+  const [caseSnap, uploadsSnap, settings, grantSnap] = await Promise.all([
     caseRef(grant.caseId).get(),
     documentsCol(grant.caseId).get(),
     loadSettings(),
+    grantsCol().doc(grant.tokenHash).get(),
   ]);
   if (!caseSnap.exists) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
   const kase = caseSnap.data() as CaseSnapshot & { summary?: CaseSummary };
@@ -45,13 +49,17 @@ export const uploadInfo: Handler = async (_req, res, { token }) => {
   const uploadedKinds = new Set(uploads.map((u) => u.r.kind));
   const kinds = DOCUMENT_KINDS.filter((k) => required.includes(k) || uploadedKinds.has(k));
 
+  const closedReason = uploadsClosedReason(kase.state);
+  const linkFiles = (grantSnap.data() as StoredGrant | undefined)?.files ?? 0;
   sendJson(res, 200, {
     caseNumber: kase.number,
     complaintType: kase.complaintType,
     complaintTypeLabel: COMPLAINT_TYPE_LABELS[kase.complaintType],
     // From the summary's masked name (its first letter is the name's); older cases kept the name inline.
     applicantInitial: initialOf(kase.summary?.applicantName ?? kase.applicant?.name),
-    open: !FINAL_STATES.includes(kase.state),
+    open: closedReason === null,
+    closedReason,
+    linkRemaining: Math.max(0, UPLOAD_LIMITS.perLink - linkFiles),
     expiresAt: grant.expiresAt,
     maxUploadBytes: MAX_UPLOAD_BYTES,
     documents: kinds.map((kind: DocumentKind) => ({
@@ -59,6 +67,10 @@ export const uploadInfo: Handler = async (_req, res, { token }) => {
       label: DOCUMENT_LABELS[kind],
       required: required.includes(kind),
       onFile: kase.documents?.[kind]?.present === true,
+      remaining: Math.max(
+        0,
+        UPLOAD_LIMITS.perKind - uploads.filter((u) => u.r.kind === kind && u.r.status === 'received').length,
+      ),
       uploads: uploads
         .filter((u) => u.r.kind === kind)
         .map(({ docId, r }) => ({

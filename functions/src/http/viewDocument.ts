@@ -1,12 +1,15 @@
 /**
- * `GET /api/cases/:caseId/documents/:docId` (staff, `Authorization: Bearer <ID token>`): streams a
- * stored photocopy. These are identity documents (personal data under UU 27/2022): only active
- * staff, never cached (`Cache-Control: private, no-store`), and every view is recorded in
- * `documentViews/{auto}` {caseId, docId, kind, uid, name, at} before the first byte is sent.
+ * `GET /api/cases/:caseId/documents/:docId` (staff, `Authorization: Bearer <ID token>`), served by
+ * the `staffDocs` function: streams a stored photocopy. These are identity documents (personal
+ * data under UU 27/2022): only active staff, never cached (`Cache-Control: private, no-store`),
+ * and every view is recorded in the access log (`cases/access.ts`: who, which case, which document
+ * kind, when) before the first byte is sent.
  */
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { db, bucket } from '../firebase/admin.js';
+import { recordAccess } from '../cases/access.js';
+import { caseRef } from '../cases/store.js';
 import { CaseId } from '../schemas.js';
 import { parseAuthorization, requireStaffToken } from '../uploads/auth.js';
 import { documentsCol, type UploadRecord } from '../uploads/store.js';
@@ -20,28 +23,30 @@ const EXT: Record<string, string> = {
   'application/pdf': 'pdf',
 };
 
-export const DOCUMENT_VIEWS = 'documentViews';
-
 export const viewDocument: Handler = async (req, res, params) => {
   const auth = parseAuthorization(req.get('authorization'));
   const staff = await requireStaffToken(auth?.scheme === 'bearer' ? auth.token : undefined);
   const caseId = CaseId.parse(params['caseId']);
   const docId = DocId.parse(params['docId']);
 
-  const snap = await documentsCol(caseId).doc(docId).get();
-  if (!snap.exists) throw new DomainError('not-found', 'Dokumen tidak ditemukan.');
+  // The case's number only (the access record names the case, nothing of the applicant).
+  const [[kase], snap] = await Promise.all([
+    db().getAll(caseRef(caseId), { fieldMask: ['number'] }),
+    documentsCol(caseId).doc(docId).get(),
+  ]);
+  if (!snap.exists || !kase?.exists) throw new DomainError('not-found', 'Dokumen tidak ditemukan.');
   const record = snap.data() as UploadRecord;
   const file = bucket().file(record.storagePath);
   const [exists] = await file.exists();
   if (!exists) throw new DomainError('not-found', 'Berkas dokumen tidak ditemukan di penyimpanan.');
 
-  await db().collection(DOCUMENT_VIEWS).add({
-    caseId,
-    docId,
-    kind: record.kind,
+  await recordAccess({
     uid: staff.uid,
     name: staff.name,
-    at: new Date().toISOString(),
+    caseId,
+    caseNumber: (kase.get('number') as string | undefined) ?? null,
+    what: 'document',
+    documentKind: record.kind,
   });
 
   res.status(200);

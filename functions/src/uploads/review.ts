@@ -2,19 +2,22 @@
  * The FO's review of received photocopies before verification.
  */
 import { DomainError } from '../domain/errors.js';
-import { DOCUMENT_LABELS, type CaseState } from '../domain/vocabulary.js';
+import { UPLOAD_OPEN_STATES } from '../domain/uploadLimits.js';
+import { DOCUMENT_LABELS } from '../domain/vocabulary.js';
 import { appendHistory, readCase } from '../cases/store.js';
 import { db } from '../firebase/admin.js';
 import { documentsCol, type UploadRecord } from './store.js';
 
-/** Documents are checked before verification; afterwards the verified checklist stands. */
-const CHECKING_STATES: readonly CaseState[] = ['intake', 'submitted', 'awaiting_documents'];
+/** Documents are checked before verification (the states that take uploads); afterwards the verified checklist stands. */
+const CHECKING_STATES = UPLOAD_OPEN_STATES;
 
 /**
  * Rejects one received photocopy (blurred, cut off, wrong document…) with a reason the phone
  * page shows. In one transaction: the record becomes `rejected`; `documents.<kind>.present`
  * becomes whether another received upload of that kind remains (so a lone bad photo must be
- * taken again); a history entry is chained. `version` is untouched. Refused when the record is
+ * taken again) and `documents.<kind>.check` is cleared (an earlier check no longer holds); a
+ * history entry is chained. The rejected file no longer counts against the kind's upload limit,
+ * so the applicant can send its replacement. `version` is untouched. Refused when the record is
  * unknown (`not-found`), already rejected, or the case is past document checking
  * (`failed-precondition`).
  */
@@ -63,7 +66,7 @@ export async function rejectUpload(
         kind: record.kind,
         docId,
       },
-      { [`documents.${record.kind}.present`]: stillPresent },
+      { [`documents.${record.kind}.present`]: stillPresent, [`documents.${record.kind}.check`]: null },
     );
     return { caseId, docId, kind: record.kind, status: 'rejected' as const, present: stillPresent };
   });

@@ -1,20 +1,28 @@
 /**
  * Receiving one photocopy: process (type by bytes, metadata stripped), store under a random name in
  * Cloud Storage, and record it in `cases/{caseId}/documents/{docId}` together with
- * `documents.<kind>.present = true` and a hash-chained history entry, in one transaction.
+ * `documents.<kind>.present = true`, `documents.<kind>.check = null` (a new file must be checked
+ * again) and a hash-chained history entry, in one transaction.
+ *
+ * Limits (domain/uploadLimits.ts), checked before any pixel is decoded and again in the
+ * transaction that writes: the case takes uploads only before verification; a document kind holds
+ * at most `perKind` received files (a rejected one frees its place: that is how the FO's rejection
+ * asks for a replacement); a link brings at most `perLink` new files.
  *
  * Idempotent by construction: the record's id is derived from the kind and the SHA-256 of the
  * received bytes, so the same bytes for the same case and kind (a client retry, a second tap) find
  * the first record instead of making a second file, even when two requests race.
  */
 import { createHash } from 'node:crypto';
+import { FieldValue, type Transaction } from 'firebase-admin/firestore';
 import { DomainError } from '../domain/errors.js';
+import { assertKindRoom, assertLinkRoom, assertUploadsOpen } from '../domain/uploadLimits.js';
 import { DOCUMENT_LABELS, type CaseState, type DocumentKind } from '../domain/vocabulary.js';
 import { checkUploadSize } from './detect.js';
 import { processUpload, uploadObjectPath } from './process.js';
 import { bucket } from '../firebase/admin.js';
 import { appendHistory, caseRef, readCase } from '../cases/store.js';
-import { FINAL_STATES, UPLOAD_MESSAGES } from './grants.js';
+import { grantsCol, type StoredGrant } from './grants.js';
 
 export type UploadStatus = 'received' | 'rejected';
 
@@ -49,6 +57,8 @@ export interface Uploader {
   id: string;
   name: string;
   actedAs: 'applicant' | 'staff';
+  /** The link the file came through (its files are counted against `perLink`). */
+  grantHash?: string;
 }
 
 export interface UploadOutcome {
@@ -73,6 +83,12 @@ const refusedAgain = (docId: string, r: UploadRecord) =>
     { reason: 'rejected-before', docId },
   );
 
+/** Received (not rejected) files of `kind` on the case: in `tx` when given. */
+async function receivedOfKind(caseId: string, kind: DocumentKind, tx?: Transaction): Promise<number> {
+  const q = documentsCol(caseId).where('kind', '==', kind).where('status', '==', 'received');
+  return (tx ? await tx.get(q) : await q.get()).size;
+}
+
 /** A stored record found again: a duplicate of a received one, or a refusal of a rejected one. */
 function found(docId: string, r: UploadRecord): UploadOutcome {
   if (r.status === 'rejected') throw refusedAgain(docId, r);
@@ -80,8 +96,9 @@ function found(docId: string, r: UploadRecord): UploadOutcome {
 }
 
 /**
- * Accepts one upload for `caseId`. Guarantees: the case exists (`not-found`) and is not final
- * (`failed-precondition`); the bytes pass detectUpload/processUpload (`invalid-argument`
+ * Accepts one upload for `caseId`. Guarantees: the case exists (`not-found`) and takes uploads
+ * (`failed-precondition`, reason `case-final` or `documents-verified`); the kind and the link have
+ * room (`resource-exhausted`, reason `kind-limit` or `link-limit`); the bytes pass detectUpload/processUpload (`invalid-argument`
  * otherwise); at most one record and one stored object per (case, kind, received bytes); the
  * record, `documents.<kind>.present = true` and the history entry are written together; the case's
  * `version` is untouched (it counts staff transitions). A stored object whose record could not be
@@ -102,9 +119,9 @@ export async function acceptUpload(
   // Cheap checks before any pixel is decoded.
   const [caseSnap, existing] = await Promise.all([caseRef(caseId).get(), docRef.get()]);
   if (!caseSnap.exists) throw new DomainError('not-found', 'Kasus tidak ditemukan.');
-  if (FINAL_STATES.includes(caseSnap.get('state') as CaseState))
-    throw new DomainError('failed-precondition', UPLOAD_MESSAGES.caseFinal);
+  assertUploadsOpen(caseSnap.get('state') as CaseState);
   if (existing.exists) return found(docId, existing.data() as UploadRecord);
+  assertKindRoom(kind, await receivedOfKind(caseId, kind));
 
   const processed = await processUpload(body);
   const storagePath = uploadObjectPath(caseId, processed.ext);
@@ -139,10 +156,16 @@ export async function acceptUpload(
   try {
     outcome = await caseRef(caseId).firestore.runTransaction(async (tx) => {
       const { ref, kase } = await readCase(tx, caseId);
-      if (FINAL_STATES.includes(kase.state))
-        throw new DomainError('failed-precondition', UPLOAD_MESSAGES.caseFinal);
+      assertUploadsOpen(kase.state);
       const again = await tx.get(docRef);
       if (again.exists) return found(docId, again.data() as UploadRecord);
+      assertKindRoom(kind, await receivedOfKind(caseId, kind, tx));
+      const grantRef = uploader.grantHash ? grantsCol().doc(uploader.grantHash) : null;
+      const grant = grantRef ? await tx.get(grantRef) : null;
+      if (grantRef && grant?.exists) {
+        assertLinkRoom((grant.data() as StoredGrant).files ?? 0);
+        tx.update(grantRef, { files: FieldValue.increment(1) });
+      }
       tx.create(docRef, record);
       appendHistory(
         tx,
@@ -161,7 +184,7 @@ export async function acceptUpload(
           docId,
           sha256: record.sha256,
         },
-        { [`documents.${kind}.present`]: true },
+        { [`documents.${kind}.present`]: true, [`documents.${kind}.check`]: null },
       );
       return { docId, duplicate: false, record };
     });

@@ -1,4 +1,4 @@
-/** Admin: staff accounts (live list, create, roles/active) and the office settings. */
+/** Admin: staff accounts (live list, create, roles/active), the office settings and the purge log. */
 import { collection, limit, orderBy, query } from 'firebase/firestore';
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -17,6 +17,13 @@ import { SOP_STEP_NUMBER, STEP_STATES, type IsoWeekday, type StepState } from '.
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import type { RequiredDocumentsTable } from '../../../functions/src/domain/documents';
 import { NAMA_HARI, formatTanggalWaktu } from '../../../functions/src/domain/indonesianDate';
+import {
+  PURGE_CATEGORIES,
+  PURGE_LABELS,
+  RETENTION_BOUNDS,
+  type PurgeCounts,
+  type RetentionSchedule,
+} from '../../../functions/src/domain/retention';
 import { call } from '../firebase';
 import { db, useQuery } from './db';
 import { ErrorBox, Field, errorMessage } from './ui';
@@ -210,6 +217,57 @@ function Section(props: { id: string; title: string; onSave: () => Promise<unkno
   );
 }
 
+const RETENTION_FIELDS: { key: keyof RetentionSchedule; label: string; unit: 'hari' | 'tahun'; hint: string }[] = [
+  { key: 'expiredUploadLinkDays', label: 'Tautan unggah kedaluwarsa', unit: 'hari', hint: 'setelah tautan kedaluwarsa' },
+  { key: 'rejectedPhotoDays', label: 'Foto yang ditolak petugas', unit: 'hari', hint: 'setelah foto ditolak' },
+  { key: 'outboxDays', label: 'Isi dan alamat email terkirim', unit: 'hari', hint: 'setelah pengiriman selesai' },
+  { key: 'photocopyYears', label: 'Fotokopi dokumen pengaduan', unit: 'tahun', hint: 'setelah pengaduan selesai atau ditutup' },
+  { key: 'accessLogYears', label: 'Catatan akses', unit: 'tahun', hint: 'setelah akses dicatat' },
+];
+
+interface PurgeRunRow {
+  id: string;
+  runId: string;
+  trigger: string;
+  startedAt: string;
+  finishedAt: string | null;
+  complete: boolean | null;
+  counts: PurgeCounts;
+}
+
+/** The retention job's runs: when, by which run, and what each deleted (admin only, by the rules). */
+function PurgeLog() {
+  const runs = useQuery<PurgeRunRow>(() => query(collection(db, 'purgeLog'), orderBy('startedAt', 'desc'), limit(30)), 'purgeLog');
+  return (
+    <section class="card table-wrap" aria-labelledby="purge-title">
+      <h2 id="purge-title">Riwayat penghapusan data (retensi)</h2>
+      <p class="muted">Penghapusan berjalan otomatis setiap hari pukul 02.00 WITA sesuai jadwal retensi di atas.</p>
+      {runs.error && <ErrorBox message={runs.error} />}
+      {runs.data?.length === 0 && <p class="empty">Belum ada penghapusan yang tercatat.</p>}
+      {runs.data && runs.data.length > 0 && (
+        <table class="cases" data-testid="purge-log">
+          <thead>
+            <tr>
+              <th scope="col">Waktu</th>
+              {PURGE_CATEGORIES.map((c) => <th scope="col" key={c}>{PURGE_LABELS[c]}</th>)}
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.data.map((r) => (
+              <tr key={r.id}>
+                <td data-label="Waktu">{formatTanggalWaktu(new Date(r.startedAt))}<br /><span class="muted">{r.trigger === 'schedule' ? 'Terjadwal' : 'Manual'} · {r.runId}</span></td>
+                {PURGE_CATEGORIES.map((c) => <td key={c} data-label={PURGE_LABELS[c]}>{r.counts?.[c] ?? 0}</td>)}
+                <td data-label="Status">{r.complete === true ? 'Selesai' : r.complete === false ? 'Berlanjut besok' : 'Berjalan atau terhenti'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 const STEP_LABELS: Record<StepState, string> = {
   intake: 'Penerimaan pengaduan (FO)',
   submitted: 'Pemeriksaan dokumen (FO)',
@@ -293,6 +351,23 @@ export function SettingsAdmin({ settings }: { settings: OfficeSettings }) {
           <textarea id="cal-hol" rows={5} value={holidays} onInput={(e) => setHolidays(e.currentTarget.value)} />
         </Field>
       </Section>
+      <Section id="set-ret" title="Retensi data pribadi" onSave={() => updateSettings({ retention: s.retention })}>
+        <p class="muted">
+          Lama penyimpanan data pribadi sebelum dihapus otomatis (UU Nomor 27 Tahun 2022). Surat Keterangan, register
+          surat, dan riwayat pengaduan tidak dihapus. Catatan penghapusan disimpan.
+        </p>
+        <div class="grid3">
+          {RETENTION_FIELDS.map((f) => (
+            <Field key={f.key} id={`ret-${f.key}`} label={`${f.label} (${f.unit})`}
+              hint={`Dihapus ${s.retention[f.key]} ${f.unit} ${f.hint}. Antara ${RETENTION_BOUNDS[f.key].min} dan ${RETENTION_BOUNDS[f.key].max} ${f.unit}.`}>
+              <input id={`ret-${f.key}`} type="number" inputMode="numeric" required step={1}
+                min={RETENTION_BOUNDS[f.key].min} max={RETENTION_BOUNDS[f.key].max} value={s.retention[f.key]}
+                onInput={(e) => upd('retention', { [f.key]: Number(e.currentTarget.value) })} />
+            </Field>
+          ))}
+        </div>
+      </Section>
+      <PurgeLog />
       <Section id="set-docs" title="Dokumen wajib per jenis pengaduan" onSave={() => updateSettings({ requiredDocuments: s.requiredDocuments })}>
         <div class="table-wrap">
           <table class="mini docs-table">

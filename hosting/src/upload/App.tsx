@@ -13,7 +13,7 @@ type Progress =
   | { stage: 'idle' }
   | { stage: 'reducing'; name: string }
   | { stage: 'uploading'; percent: number; sizeNote: string }
-  | { stage: 'waiting'; seconds: number; attempt: number }
+  | { stage: 'waiting'; seconds: number; attempt: number; rateLimited: boolean }
   | { stage: 'sent'; note: string }
   | { stage: 'failed'; message: string };
 
@@ -145,8 +145,26 @@ function Ready(props: {
         </dl>
       </section>
       {!info.open ? (
-        <section class="card notice" role="status">
-          <p>Pengaduan ini sudah selesai atau ditutup. Dokumen tidak perlu dikirim lagi.</p>
+        <section class="card notice" role="status" data-testid="closed-notice">
+          {info.closedReason === 'documents-verified' ? (
+            <>
+              <h2>Dokumen sudah diverifikasi</h2>
+              <p>
+                Petugas sudah memeriksa dan memverifikasi dokumen pengaduan ini, sehingga unggahan tidak diterima lagi.
+                Bila ada dokumen yang perlu diganti, petugas akan menghubungi Anda.
+              </p>
+            </>
+          ) : (
+            <p>Pengaduan ini sudah selesai atau ditutup. Dokumen tidak perlu dikirim lagi.</p>
+          )}
+        </section>
+      ) : info.linkRemaining <= 0 ? (
+        <section class="card notice" role="status" data-testid="link-full">
+          <h2>Batas unggah tercapai</h2>
+          <p>
+            Tautan ini sudah dipakai untuk jumlah berkas yang diizinkan. Minta petugas menampilkan kode QR yang baru bila
+            masih ada dokumen yang perlu dikirim.
+          </p>
         </section>
       ) : (
         <section class="card tips">
@@ -161,7 +179,7 @@ function Ready(props: {
       )}
       <ul class="docs">
         {info.documents.map((d) => (
-          <DocumentCard key={d.kind} doc={d} open={info.open} {...props} />
+          <DocumentCard key={d.kind} doc={d} open={info.open && info.linkRemaining > 0} {...props} />
         ))}
       </ul>
     </>
@@ -194,6 +212,7 @@ function DocumentCard(props: {
   const picker = useRef<HTMLInputElement>(null);
   const status = statusOf(doc);
   const working = p.stage === 'reducing' || p.stage === 'uploading' || p.stage === 'waiting';
+  const full = doc.remaining <= 0;
 
   async function send(files: File[]) {
     props.busy.current++;
@@ -213,7 +232,8 @@ function DocumentCard(props: {
         const result = await uploadWithRetry(token, doc.kind, blob, {
           onProgress: (f) =>
             setP({ stage: 'uploading', percent: Math.min(100, Math.round(f * 100)), sizeNote }),
-          onRetry: (attempt, ms) => setP({ stage: 'waiting', seconds: Math.ceil(ms / 1000), attempt }),
+          onRetry: (attempt, ms, err) =>
+            setP({ stage: 'waiting', seconds: Math.ceil(ms / 1000), attempt, rateLimited: err.rateLimited }),
         });
         setP({
           stage: 'sent',
@@ -258,7 +278,13 @@ function DocumentCard(props: {
         </span>
       </div>
       {!doc.required && <p class="muted small">Tidak wajib untuk pengaduan ini.</p>}
-      {props.open && (
+      {props.open && full && (
+        <p class="step warn" data-testid={`full-${doc.kind}`}>
+          Batas unggah tercapai untuk dokumen ini. Tunggu pemeriksaan petugas; bila ada foto yang ditolak, Anda dapat
+          mengirim penggantinya.
+        </p>
+      )}
+      {props.open && !full && (
         <div class="actions">
           <button
             class="btn primary"
@@ -312,7 +338,9 @@ function DocumentCard(props: {
         )}
         {p.stage === 'waiting' && (
           <p class="step warn">
-            Koneksi terputus. Mencoba lagi dalam {p.seconds} detik (percobaan ke-{p.attempt})…
+            {p.rateLimited
+              ? `Terlalu banyak unggahan dalam waktu singkat. Mengirim ulang otomatis dalam ${p.seconds} detik…`
+              : `Koneksi terputus. Mencoba lagi dalam ${p.seconds} detik (percobaan ke-${p.attempt})…`}
           </p>
         )}
         {p.stage === 'sent' && <p class="step ok">{p.note}</p>}

@@ -21,6 +21,8 @@ export interface DocumentItem {
   required: boolean;
   /** Marked present on the case (e.g. a paper photocopy handed to the FO). */
   onFile: boolean;
+  /** How many more files this document may take (a rejected one frees its place). */
+  remaining: number;
   uploads: UploadSummary[];
 }
 
@@ -30,6 +32,10 @@ export interface UploadInfo {
   complaintTypeLabel: string;
   applicantInitial: string;
   open: boolean;
+  /** Why the case takes no uploads (when `open` is false). */
+  closedReason: 'case-final' | 'documents-verified' | null;
+  /** How many more files this link may bring. */
+  linkRemaining: number;
   expiresAt: string;
   maxUploadBytes: number;
   documents: DocumentItem[];
@@ -45,9 +51,25 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-  /** Worth trying again with the same bytes: no answer, a timeout, or a passing server fault. */
+  get reason(): string | undefined {
+    const r = this.details?.['reason'];
+    return typeof r === 'string' ? r : undefined;
+  }
+  /** The upload rate limit: the same file may be sent again after `retryAfterSeconds`. */
+  get rateLimited(): boolean {
+    return this.status === 429 && this.reason === 'rate-limited';
+  }
+  /**
+   * Worth trying again with the same bytes: no answer, a timeout, a passing server fault, or the
+   * rate limit. Not a full document or link (429 with `kind-limit` / `link-limit`).
+   */
   get retryable(): boolean {
-    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+    return this.status === 0 || this.status === 408 || this.rateLimited || (this.status === 429 && !this.reason) || this.status >= 500;
+  }
+  /** Seconds the server asked to wait (rate limit), if it did. */
+  get retryAfterSeconds(): number | undefined {
+    const s = this.details?.['retryAfterSeconds'];
+    return typeof s === 'number' && Number.isFinite(s) && s > 0 ? s : undefined;
   }
 }
 
@@ -124,7 +146,8 @@ export interface RetryHooks {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Uploads with retries on network failures and server faults (exponential backoff with jitter).
+ * Uploads with retries on network failures and server faults (exponential backoff with jitter),
+ * and after the rate limit's `Retry-After`.
  * The same bytes are sent every time, so a retry of an upload that did arrive is recognised by
  * the server as a duplicate instead of stored twice. A refusal (4xx) is not retried.
  */
@@ -142,7 +165,11 @@ export async function uploadWithRetry(
       const err = e instanceof ApiError ? e : new ApiError(0, 'unavailable', NETWORK);
       const wait = delays[attempt - 1];
       if (!err.retryable || wait === undefined) throw err;
-      const ms = Math.round(wait * (0.75 + Math.random() * 0.5));
+      // Over the rate limit: wait as long as the server says (at most a minute), not less.
+      const asked = err.retryAfterSeconds;
+      const ms = asked !== undefined
+        ? Math.min(60, asked) * 1000 + Math.round(Math.random() * 500)
+        : Math.round(wait * (0.75 + Math.random() * 0.5));
       hooks.onRetry(attempt + 1, ms, err);
       await sleep(ms);
     }
