@@ -521,7 +521,8 @@ describe('guards', () => {
       );
       const p = plan(caseIn('initialled'), { action: 'sign' }, ['kabid']);
       expect(p.patch.signature?.uid).toBe('u-1');
-      expect(p.patch.letter).toEqual({ status: 'pending' });
+      // Due now: the sweeper finds a letter whose trigger event was lost.
+      expect(p.patch.letter).toEqual({ status: 'pending', dueAt: p.patch.updatedAt });
     });
 
     it('revision needs a note and clears the paraf', () => {
