@@ -17,6 +17,7 @@
  * where the Functions emulator reads secret values (that file is git-ignored and generated here,
  * with the dummy SMTP password the emulators need too).
  */
+import { Buffer } from 'node:buffer';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -27,6 +27,14 @@ import {
   type SignedLetter,
 } from './signer.js';
 
+// Types only: the modules themselves are loaded on first use (below).
+import type * as PkijsModule from 'pkijs';
+import type * as Asn1jsModule from 'asn1js';
+import type Forge from 'node-forge';
+import type * as PlaceholderPlain from '@signpdf/placeholder-plain';
+import type * as SignPdfModule from '@signpdf/signpdf';
+import type * as SignPdfUtils from '@signpdf/utils';
+
 const require = createRequire(import.meta.url);
 
 const OID = {
@@ -48,8 +56,8 @@ interface Credentials {
   info: CertificateInfo;
 }
 
-type Pkijs = typeof import('pkijs');
-type Asn1js = typeof import('asn1js');
+type Pkijs = typeof PkijsModule;
+type Asn1js = typeof Asn1jsModule;
 
 const toArrayBuffer = (b: Uint8Array): ArrayBuffer =>
   b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -65,8 +73,8 @@ function distinguishedName(rdn: { typesAndValues: { type: string; value: { value
 
 /** Opens a PKCS#12: the private key (PKCS#8 DER) and every certificate (DER), with node-forge. */
 function openPkcs12(p12: Buffer, password: string): { keyDer: Buffer; certDers: Buffer[] } {
-  const forge = require('node-forge') as typeof import('node-forge');
-  let p: import('node-forge').pkcs12.Pkcs12Pfx;
+  const forge = require('node-forge') as typeof Forge;
+  let p: Forge.pkcs12.Pkcs12Pfx;
   try {
     p = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, password);
   } catch {
@@ -75,19 +83,19 @@ function openPkcs12(p12: Buffer, password: string): { keyDer: Buffer; certDers: 
       'Sertifikat tanda tangan elektronik kantor tidak dapat dibuka (berkas PKCS#12 atau kata sandinya salah).',
     );
   }
-  const der = (asn: import('node-forge').asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary');
+  const der = (asn: Forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary');
   const keyBags = [
     ...(p.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
     ...(p.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
-  const bag = keyBags[0] as { key?: import('node-forge').pki.rsa.PrivateKey | null; asn1?: import('node-forge').asn1.Asn1 } | undefined;
+  const bag = keyBags[0] as { key?: Forge.pki.rsa.PrivateKey | null; asn1?: Forge.asn1.Asn1 } | undefined;
   if (!bag) throw new DomainError('failed-precondition', 'Berkas sertifikat kantor tidak memuat kunci privat.');
   const keyDer = bag.key
     ? der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)))
     : der(bag.asn1!);
   const certBags = (p.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []) as {
-    cert?: import('node-forge').pki.Certificate | null;
-    asn1?: import('node-forge').asn1.Asn1;
+    cert?: Forge.pki.Certificate | null;
+    asn1?: Forge.asn1.Asn1;
   }[];
   const certDers = certBags.map((b) => (b.cert ? der(forge.pki.certificateToAsn1(b.cert)) : der(b.asn1!)));
   return { keyDer, certDers };
@@ -123,8 +131,8 @@ async function loadCredentials(p12: Buffer, password: string): Promise<Credentia
     chain: [own.cert, ...certs.filter((c) => c !== own).map((c) => c.cert)],
     signerDer: own.der,
     info: {
-      subject: distinguishedName(own.cert.subject as never),
-      issuer: distinguishedName(own.cert.issuer as never),
+      subject: distinguishedName(own.cert.subject),
+      issuer: distinguishedName(own.cert.issuer),
       serialNumber: Buffer.from(own.cert.serialNumber.valueBlock.valueHexView).toString('hex'),
       sha256: createHash('sha256').update(own.der).digest('hex'),
       notAfter: notAfter.toISOString(),
@@ -173,7 +181,10 @@ async function cadesDetached(content: Buffer, cred: Credentials): Promise<Buffer
     ],
     certificates: cred.chain as InstanceType<Pkijs['Certificate']>[],
   });
-  await signedData.sign(cred.key, 0, 'SHA-256');
+  // pkijs declares the key with the DOM's CryptoKey type (absent from the functions' libs); Node's
+  // webcrypto CryptoKey is the same object under another declaration.
+  const sign = signedData.sign.bind(signedData) as (key: webcrypto.CryptoKey, signer: number, hash: string) => Promise<void>;
+  await sign(cred.key, 0, 'SHA-256');
   const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return Buffer.from(info.toSchema().toBER(false));
 }
@@ -215,9 +226,9 @@ export function padesSigner(source: () => P12Source): LetterSigner & { certifica
     certificate: async () => (await credentials()).info,
     async sign(pdf: Buffer, meta: LetterSignatureMeta): Promise<SignedLetter> {
       const c = await credentials();
-      const { plainAddPlaceholder } = require('@signpdf/placeholder-plain') as typeof import('@signpdf/placeholder-plain');
-      const { SignPdf } = require('@signpdf/signpdf') as typeof import('@signpdf/signpdf');
-      const utils = require('@signpdf/utils') as typeof import('@signpdf/utils');
+      const { plainAddPlaceholder } = require('@signpdf/placeholder-plain') as typeof PlaceholderPlain;
+      const { SignPdf } = require('@signpdf/signpdf') as typeof SignPdfModule;
+      const utils = require('@signpdf/utils') as typeof SignPdfUtils;
       const withPlaceholder = plainAddPlaceholder({
         pdfBuffer: pdf,
         reason: meta.reason ?? 'Surat Keterangan',
