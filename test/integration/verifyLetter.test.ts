@@ -65,7 +65,22 @@ describe('verifyLetter (public)', () => {
       signerTitle: 'Kepala Bidang Sosial',
       applicantMasked: 'S*** A*****', // 'Siti Aminah', by hand
       complaintLabel: 'PIN KKS terblokir',
+      // What the letter says, masked (issue #12): a forged paper with another KPM or outcome does not match.
+      kpmNameMasked: 'S*** A*****',
+      kpmNikMasked: '6571********0001',
+      outcome:
+        'Surat keterangan ini diberikan sebagai persyaratan pengaturan ulang (reset) PIN KKS pada bank penyalur (Bank Himbara).',
+      revoked: false,
+      signature: {
+        signedAt: expect.stringMatching(/^\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WITA$/),
+        provider: 'pades-p12',
+        certificateSubject: expect.stringMatching(/^CN=Kepala Bidang Sosial Dinsos PM Kota Tarakan \(DEMO\)/),
+        certificateIssuer: expect.stringMatching(/^CN=Demo CA Layanan Pengaduan KPM/),
+      },
     });
+    // The register keeps the masked NIK only.
+    const entry = (await adminDb.collection('letters').where('code', '==', letter.verificationCode).get()).docs[0]!.data();
+    expect(JSON.stringify(entry)).not.toContain('6571014508900001');
     const json = JSON.stringify(r);
     for (const secret of ['6571014508900001', '6571010101200005', 'Sebengkok', '+62812', 'Siti Aminah']) {
       expect(json).not.toContain(secret);
