@@ -47,8 +47,12 @@ const rendered = (id: string) =>
     const l = await letterOf(id);
     return l?.status === 'rendered' ? l : undefined;
   });
+// Lines are joined with a space; a line that wraps after a word's hyphen ("E-" / "Warung", where
+// DejaVu Sans Condensed's widths put the break) is joined without one.
 const pdfText = async (bytes: Uint8Array) =>
-  (await extractText(new Uint8Array(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
+  (await extractText(new Uint8Array(bytes), { mergePages: true })).text
+    .replace(/(\p{L})-\s*\n\s*(\p{L})/gu, '$1-$2')
+    .replace(/\s+/g, ' ');
 
 let o: Office;
 const settingsRef = adminDb.doc('settings/office');
