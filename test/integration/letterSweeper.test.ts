@@ -31,7 +31,9 @@ type Letter = {
 const caseDoc = (id: string) => adminDb.doc(`cases/${id}`);
 const letterOf = async (id: string) => (await caseDoc(id).get()).get('letter') as Letter | undefined;
 const historyOf = async (id: string) =>
-  (await caseDoc(id).collection('history').get()).docs.map((d) => d.data()).sort((a, b) => Number(a['seq']) - Number(b['seq']));
+  (await caseDoc(id).collection('history').get()).docs
+    .map((d) => d.data() as Record<string, unknown>)
+    .sort((a, b) => Number(a['seq']) - Number(b['seq']));
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 let o: Office;
