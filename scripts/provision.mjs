@@ -7,7 +7,9 @@
  *     the locally installed Cloud SDK component (no Main-Class in that jar, so the wrapper names it).
  *  3. Storage rules runtime: the real one when cached; otherwise the closed stand-in
  *     (emulators/storage-rules-standin), exact for our closed storage.rules.
- *  4. With { system: true } and when running as root: Debian packages the tests need.
+ *  4. The demo signing certificate (.certs/, scripts/certs.mjs) and functions/.secret.local, where
+ *     the Functions emulator reads the secrets (dummy SMTP password, the demo P12).
+ *  5. With { system: true } and when running as root: Debian packages the tests need.
  *
  * Returns the environment the emulators must run with. Fails with ONE line: what is missing and how
  * to get it.
@@ -17,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSecretLocal } from './certs.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.emulators');
@@ -114,6 +117,7 @@ function storageStandIn(javaBin) {
 const SYSTEM_PACKAGES = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+  { bin: '/usr/bin/pdfsig', pkg: 'poppler-utils' },
 ];
 
 /** Installs the Debian packages the tests need, when missing and when we are root. */
@@ -154,6 +158,7 @@ export function provision({ system = false, log = console.log } = {}) {
   if (!existsSync(join(cache, st.downloadPathRelativeToCacheDir))) {
     env.STORAGE_EMULATOR_BINARY_PATH = storageStandIn(javaBin);
   }
+  writeSecretLocal();
   if (system) ensureSystemPackages({ log });
   return env;
 }

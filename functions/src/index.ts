@@ -34,3 +34,5 @@ export { refuseSelfSignUp } from './triggers/refuseSelfSignUp.js';
 export { verifyLetter } from './callables/verifyLetter.js';
 export { getLetterPdf } from './callables/getLetterPdf.js';
 export { revokeLetter } from './callables/revokeLetter.js';
+export { retryLetter } from './callables/retryLetter.js';
+export { voidLetter } from './callables/voidLetter.js';

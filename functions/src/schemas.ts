@@ -53,6 +53,8 @@ export const IntakeInput = z
       nik: z.string().trim().max(32),
       kkNumber: z.string().trim().max(32),
       kksNumber: z.string().trim().max(32).optional(),
+      /** The KPM's address, for an heir or a proxy (the domain requires it then). */
+      address: Address.optional(),
     }),
     documentsPresent: z.array(DocumentKind).max(DOCUMENT_KINDS.length).optional(),
   })

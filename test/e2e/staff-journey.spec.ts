@@ -248,6 +248,8 @@ test('one complaint from intake to hand-over by five people', async ({ browser }
   await shot(foPage, 'case-signed');
   // From here on the letter trigger (another engineer's work) must have rendered the letter.
   await expect(foPage.getByTestId('letter-status')).toHaveText('Surat selesai dibuat', { timeout: 90_000 });
+  // The email's status in words from the vocabulary (never a raw code such as 'sent' or 'none').
+  await expect(foPage.getByTestId('email-status')).toHaveText('Terkirim', { timeout: 60_000 });
   const downloading = foPage.waitForEvent('download');
   await foPage.getByRole('button', { name: 'Unduh PDF' }).click();
   const download = await downloading;

@@ -31,6 +31,12 @@ test('the verification page says a real letter is genuine and checks a PDF file;
   await expect(verdict).toContainText(letter.number);
   await expect(verdict).toContainText('S*** A*****');
   await expect(verdict).toContainText('PIN KKS terblokir');
+  // What the letter says, masked: a paper with another KPM or another outcome does not match.
+  await expect(page.getByTestId('v-kpm-name')).toHaveText('S*** A*****');
+  await expect(page.getByTestId('v-kpm-nik')).toHaveText('6571********0001');
+  await expect(page.getByTestId('v-outcome')).toContainText('pengaturan ulang (reset) PIN KKS');
+  await expect(page.getByTestId('v-signature')).toContainText('Kepala Bidang Sosial Dinsos PM Kota Tarakan (DEMO)');
+  await expect(verdict).not.toContainText('6571014508900001');
 
   const input = page.getByLabel('Berkas PDF surat');
   const altered = Buffer.from(pdf);
@@ -39,6 +45,7 @@ test('the verification page says a real letter is genuine and checks a PDF file;
   await expect(page.getByTestId('file-verdict')).toHaveText(/tidak cocok/);
   await input.setInputFiles({ name: 'surat-keterangan.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(page.getByTestId('file-verdict')).toHaveText(/^Berkas surat-keterangan\.pdf cocok/);
+  await expect(page.getByTestId('file-signature')).toContainText('ditandatangani secara elektronik oleh');
   await page.screenshot({ path: '.test-results/screens/verifikasi.png', fullPage: true });
   // A copy outside .test-results, which the next test run on this machine wipes at its start.
   await page.screenshot({ path: join(tmpdir(), 'pengaduan-kpm-verifikasi.png'), fullPage: true });

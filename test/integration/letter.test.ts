@@ -16,6 +16,7 @@ import { adminBucket, adminDb } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
 import { decideYes, driveCase, intakeForm, office, type Office } from '../support/workflow.js';
 import { waitFor } from '../support/wait.js';
+import { pdfsig } from '../support/signing.js';
 
 // Hand-written expectations (the SOP's default number format and the Indonesian month names).
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
@@ -46,8 +47,12 @@ const rendered = (id: string) =>
     const l = await letterOf(id);
     return l?.status === 'rendered' ? l : undefined;
   });
+// Lines are joined with a space; a line that wraps after a word's hyphen ("E-" / "Warung", where
+// DejaVu Sans Condensed's widths put the break) is joined without one.
 const pdfText = async (bytes: Uint8Array) =>
-  (await extractText(new Uint8Array(bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
+  (await extractText(new Uint8Array(bytes), { mergePages: true })).text
+    .replace(/(\p{L})-\s*\n\s*(\p{L})/gu, '$1-$2')
+    .replace(/\s+/g, ' ');
 
 let o: Office;
 const settingsRef = adminDb.doc('settings/office');
@@ -97,6 +102,12 @@ describe('letter trigger', () => {
     const [bytes] = await files[0]!.download();
     expect(sha256(bytes)).toBe(letter.sha256);
     expect(meta.metadata?.sha256).toBe(letter.sha256);
+    // Signed (PAdES) by the office certificate, over the whole stored file.
+    const sig = pdfsig(bytes);
+    expect(sig).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(sig).toContain('Total document signed');
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    expect(meta.metadata?.provider).toBe('pades-p12');
 
     // The register entry: one, valid, same number/hash/code.
     const reg = await adminDb.collection('letters').where('caseId', '==', init.caseId).get();
@@ -180,6 +191,8 @@ describe('letter trigger', () => {
     expect(text).toContain('Budi Santoso');
     expect(text).toContain('6571012304950003'); // the proxy's NIK
     expect(text).toContain('Penerima kuasa');
+    // The KPM's own address, recorded at intake for a proxy (not "-").
+    expect(text).toContain('Jl. Aki Babu RT 02 No. 7, Kelurahan Juata Laut, Kecamatan Tarakan Utara');
     expect(text).toContain('KKS hilang ketika KPM berpindah rumah');
     expect(text).toContain(analysis.solution.replace(/\.$/, ''));
     // SOP warnings: card replacement outside Dinsos; misuse after collection by a proxy.

@@ -57,7 +57,8 @@ afterAll(async () => {
 describe('verifyLetter (public)', () => {
   it('answers valid with what the page shows, and nothing personal beyond a masked name', async () => {
     const r = await anon.call<Record<string, unknown>>('verifyLetter', { code: letter.verificationCode });
-    expect(r).toEqual({
+    const { signature, ...rest } = r as { signature?: Record<string, string> };
+    expect(rest).toEqual({
       status: 'valid',
       number: letter.number,
       date: tanggal(signedAt),
@@ -65,7 +66,22 @@ describe('verifyLetter (public)', () => {
       signerTitle: 'Kepala Bidang Sosial',
       applicantMasked: 'S*** A*****', // 'Siti Aminah', by hand
       complaintLabel: 'PIN KKS terblokir',
+      // What the letter says, masked (issue #12): a forged paper with another KPM or outcome does not match.
+      kpmNameMasked: 'S*** A*****',
+      kpmNikMasked: '6571********0001',
+      outcome:
+        'Surat keterangan ini diberikan sebagai persyaratan pengaturan ulang (reset) PIN KKS pada bank penyalur (Bank Himbara).',
+      revoked: false,
     });
+    // The electronic signature as the register records it.
+    expect(Object.keys(signature ?? {}).sort()).toEqual(['certificateIssuer', 'certificateSubject', 'provider', 'signedAt']);
+    expect(signature?.['provider']).toBe('pades-p12');
+    expect(signature?.['signedAt']).toMatch(/^\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WITA$/);
+    expect(signature?.['certificateSubject']).toMatch(/^CN=Kepala Bidang Sosial Dinsos PM Kota Tarakan \(DEMO\)/);
+    expect(signature?.['certificateIssuer']).toMatch(/^CN=Demo CA Layanan Pengaduan KPM/);
+    // The register keeps the masked NIK only.
+    const entry = (await adminDb.collection('letters').where('code', '==', letter.verificationCode).get()).docs[0]!.data();
+    expect(JSON.stringify(entry)).not.toContain('6571014508900001');
     const json = JSON.stringify(r);
     for (const secret of ['6571014508900001', '6571010101200005', 'Sebengkok', '+62812', 'Siti Aminah']) {
       expect(json).not.toContain(secret);

@@ -205,6 +205,13 @@ describe('the queries the staff page runs', () => {
     await assertSucceeds(getDocs(query(collection(db, 'cases/c1/history'), orderBy('seq'))));
     await assertSucceeds(getDocs(collection(db, 'cases/c1/documents')));
   });
+  it("admin lists the letters needing attention (cases whose letter is 'dead'); the signed-out and the roleless do not", async () => {
+    const deadLetters = (db: Firestore) => getDocs(query(collection(db, 'cases'), where('letter.status', '==', 'dead')));
+    await assertSucceeds(deadLetters(dbFor('admin')));
+    await assertFails(deadLetters(dbFor('signed out')));
+    await assertFails(deadLetters(dbFor('no role')));
+    await assertFails(deadLetters(dbFor('deactivated')));
+  });
   it('a deactivated account runs none of them', async () => {
     const db = dbFor('deactivated');
     await assertFails(getDocs(query(collection(db, 'cases'), where('state', 'in', ['submitted']))));

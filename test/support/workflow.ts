@@ -55,6 +55,10 @@ export function intakeForm(over: Partial<{ complaintType: ComplaintType; relatio
       nik: kpmNik,
       kkNumber: '6571010101200005',
       ...(complaintType === 'kks_hilang' ? {} : { kksNumber: '4111111111111111' }),
+      // An heir or a proxy also gives the KPM's own address (printed on the letter).
+      ...(relation === 'kpm'
+        ? {}
+        : { address: { kecamatan: 'Tarakan Utara', kelurahan: 'Juata Laut', street: 'Jl. Aki Babu RT 02 No. 7' } }),
     },
     documentsPresent: [...requiredDocuments(complaintType, relation)],
   };

@@ -521,7 +521,8 @@ describe('guards', () => {
       );
       const p = plan(caseIn('initialled'), { action: 'sign' }, ['kabid']);
       expect(p.patch.signature?.uid).toBe('u-1');
-      expect(p.patch.letter).toEqual({ status: 'pending' });
+      // Due now: the sweeper finds a letter whose trigger event was lost.
+      expect(p.patch.letter).toEqual({ status: 'pending', dueAt: p.patch.updatedAt });
     });
 
     it('revision needs a note and clears the paraf', () => {
@@ -670,6 +671,8 @@ describe('planIntake', () => {
       nik: '6571014508900001',
       kkNumber: '6571010101200005',
       kksNumber: '4111111111111112',
+      // A proxy applies: the KPM's own address is recorded too (printed on the letter).
+      address: { kecamatan: 'Tarakan Utara', kelurahan: 'Juata Laut', street: 'Jl. Aki Babu RT 02' },
     },
     documentsPresent: ['ktp_kk', 'surat_kuasa'],
   });
@@ -696,6 +699,38 @@ describe('planIntake', () => {
       paused: false,
     });
     expect(c.createdBy).toBe('u-1');
+  });
+
+  it("records the KPM's own address for a proxy or an heir, and requires it; not for the KPM in person", () => {
+    const c = planIntake(input(), actor(['fo']), MON_0800, DEFAULT_SETTINGS);
+    expect(c.kpm.address).toEqual({ kecamatan: 'Tarakan Utara', kelurahan: 'Juata Laut', street: 'Jl. Aki Babu RT 02' });
+    const missing = input();
+    delete missing.kpm.address;
+    const e = errorOf(() => planIntake(missing, actor(['fo']), MON_0800, DEFAULT_SETTINGS));
+    expect(Object.keys((e.details as { fields: Record<string, string> }).fields).sort()).toEqual([
+      'kpm.address.kecamatan',
+      'kpm.address.street',
+    ]);
+    expect(e.message).toContain('Alamat KPM (jalan, RT/RW) wajib diisi.');
+    const self = input();
+    self.relation = 'kpm';
+    self.applicant.nik = self.kpm.nik;
+    expect(planIntake(self, actor(['fo']), MON_0800, DEFAULT_SETTINGS).kpm.address).toBeUndefined();
+  });
+
+  it('accepts every name the letter can print (Ḥ typed as H + a combining dot is stored composed) and refuses, naming them, characters it cannot', () => {
+    const ok = input();
+    ok.kpm.name = 'Almh. Wa Ode Sitti H\u0323alimah';
+    expect(planIntake(ok, actor(['fo']), MON_0800, DEFAULT_SETTINGS).kpm.name).toBe('Almh. Wa Ode Sitti Ḥalimah');
+    const bad = input();
+    bad.kpm.name = 'Siti 😀 Aminah';
+    bad.applicant.address.street = 'Jl. 中山 RT 01';
+    const e = errorOf(() => planIntake(bad, actor(['fo']), MON_0800, DEFAULT_SETTINGS));
+    const fields = (e.details as { fields: Record<string, string> }).fields;
+    expect(fields['kpm.name']).toBe(
+      'Nama KPM memuat karakter yang tidak dapat dicetak pada Surat Keterangan: "😀" (U+1F600). Tuliskan dengan huruf Latin (boleh dengan tanda diakritik) sesuai dokumen kependudukan.',
+    );
+    expect(fields['applicant.address.street']).toMatch(/"中" \(U\+4E2D\), "山" \(U\+5C71\)/);
   });
 
   it('only the FO records a complaint', () => {

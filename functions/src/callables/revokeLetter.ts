@@ -31,6 +31,9 @@ export const revokeLetter = callable(Input, async (data, req) => {
     const { ref, kase } = await readCase(tx, entry.caseId);
     if (entry.status === 'revoked')
       throw new DomainError('failed-precondition', 'Surat Keterangan ini sudah dicabut.');
+    if (entry.status === 'voided') {
+      throw new DomainError('failed-precondition', 'Nomor Surat Keterangan ini telah dibatalkan; suratnya tidak pernah diterbitkan.');
+    }
     if (entry.status !== 'valid') {
       throw new DomainError(
         'failed-precondition',

@@ -32,6 +32,8 @@ export interface Kpm {
   nik: string;
   kkNumber: string;
   kksNumber?: string;
+  /** Recorded when the applicant is not the KPM (an heir or a proxy); else the applicant's is the KPM's. */
+  address?: Address;
 }
 
 export interface DocumentCheck {
@@ -78,11 +80,16 @@ export interface Closure {
   at: string;
 }
 
-/** `pending` is set by `sign`; the letter trigger owns every later state. */
-export type LetterStatus = 'pending' | 'rendering' | 'rendered' | 'failed';
+/**
+ * `pending` is set by `sign`; the letter trigger owns every later state; `dead` (out of attempts)
+ * waits for the administrator (see letterLifecycle.ts).
+ */
+export type LetterStatus = 'pending' | 'rendering' | 'rendered' | 'failed' | 'dead';
 
 export interface LetterState {
   status: LetterStatus;
+  /** When the sweeper should look at the letter (absent once rendered or dead). */
+  dueAt?: string;
   number?: string;
   storagePath?: string;
   sha256?: string;

@@ -31,6 +31,7 @@ import {
   type DocumentKind,
 } from './vocabulary.js';
 import { isOneOf, requireKinds } from './actions/payload.js';
+import { checkPrintable } from './printable.js';
 
 export interface IntakeInput {
   complaintType: ComplaintType;
@@ -48,6 +49,8 @@ export interface IntakeInput {
     nik: string;
     kkNumber: string;
     kksNumber?: string;
+    /** The KPM's own address: required when the applicant is an heir or a proxy, ignored otherwise. */
+    address?: Address;
   };
   /** Kinds whose photocopy the applicant brought. */
   documentsPresent?: readonly DocumentKind[];
@@ -78,6 +81,9 @@ export function planIntake(input: IntakeInput, actor: Actor, now: Date, _setting
   const complaintDetail = readComplaint(input, fields);
   const applicant = readApplicant(input.applicant, now, fields);
   const kpm = readKpm(input.kpm, now, fields);
+  // The KPM in person gives one address; an heir or a proxy gives the KPM's too (printed on the letter).
+  const kpmAddress =
+    input.relation === 'kpm' ? undefined : readAddress(input.kpm?.address, fields, 'kpm.address', 'KPM');
   checkNikRelation(input.relation, applicant.nik, kpm.nik, fields);
   const documents = readChecklist(input.documentsPresent, fields);
 
@@ -99,6 +105,7 @@ export function planIntake(input: IntakeInput, actor: Actor, now: Date, _setting
       nik: kpm.nik,
       kkNumber: kpm.kkNumber,
       ...(kpm.kksNumber ? { kksNumber: kpm.kksNumber } : {}),
+      ...(kpmAddress ? { address: kpmAddress } : {}),
     },
     documents,
     sopWarnings: warningsFor(input.complaintType, input.relation),
@@ -112,11 +119,22 @@ export function planIntake(input: IntakeInput, actor: Actor, now: Date, _setting
   };
 }
 
-/** The trimmed text; records "<label> wajib diisi." under `path` when it is blank. */
+/**
+ * The trimmed text (NFC); records "<label> wajib diisi." under `path` when it is blank, or which
+ * characters the letter cannot print (`checkPrintable`).
+ */
 function requiredField(value: unknown, path: string, label: string, fields: FieldErrors): string {
   const t = typeof value === 'string' ? value.trim() : '';
   if (!t) fields[path] = `${label} wajib diisi.`;
-  return t;
+  return printableField(t, path, label, fields);
+}
+
+/** `text` in NFC; records under `path` the characters the letter cannot print. */
+function printableField(text: string, path: string, label: string, fields: FieldErrors): string {
+  const p = checkPrintable(text, label);
+  if (p.ok) return p.text;
+  fields[path] = p.reason;
+  return text;
 }
 
 /** Checks the complaint type and relation; returns the trimmed detail (required for `lainnya`). */
@@ -127,7 +145,7 @@ function readComplaint(input: IntakeInput, fields: FieldErrors): string {
   if (!isOneOf(APPLICANT_RELATIONS, input.relation)) {
     fields.relation = 'Hubungan pemohon dengan KPM tidak dikenal.';
   }
-  const complaintDetail = (input.complaintDetail ?? '').trim();
+  const complaintDetail = printableField((input.complaintDetail ?? '').trim(), 'complaintDetail', 'Uraian pengaduan', fields);
   if (input.complaintType === 'lainnya' && !complaintDetail) {
     fields.complaintDetail = 'Uraian pengaduan wajib diisi untuk jenis pengaduan "Lainnya".';
   }
@@ -159,20 +177,24 @@ function readApplicant(
     nik: nik.ok ? nik.nik : undefined,
     phone: phone.ok ? phone.phone : undefined,
     ...(email ? { email } : {}),
-    address: readAddress(a?.address, fields),
+    address: readAddress(a?.address, fields, 'applicant.address', 'pemohon'),
   };
 }
 
-/** The trimmed address; the kecamatan must be one of Tarakan's and the kelurahan one of its own. */
-function readAddress(address: Partial<Address> | undefined, fields: FieldErrors): Address {
+/**
+ * The trimmed address under `path` (of the applicant or of the KPM, `whose`); the kecamatan must be
+ * one of Tarakan's and the kelurahan one of its own.
+ */
+function readAddress(address: Partial<Address> | undefined, fields: FieldErrors, path: string, whose: string): Address {
   const kecamatan = (address?.kecamatan ?? '').trim();
   const kelurahan = (address?.kelurahan ?? '').trim();
-  const street = requiredField(address?.street, 'applicant.address.street', 'Alamat (jalan, RT/RW)', fields);
+  const label = whose === 'pemohon' ? 'Alamat (jalan, RT/RW)' : `Alamat ${whose} (jalan, RT/RW)`;
+  const street = requiredField(address?.street, `${path}.street`, label, fields);
   const kelurahanList = KECAMATAN_TARAKAN[kecamatan];
-  if (!kelurahanList)
-    fields['applicant.address.kecamatan'] = 'Kecamatan harus salah satu kecamatan di Kota Tarakan.';
+  const of = whose === 'pemohon' ? '' : ` ${whose}`;
+  if (!kelurahanList) fields[`${path}.kecamatan`] = `Kecamatan${of} harus salah satu kecamatan di Kota Tarakan.`;
   else if (!kelurahanList.includes(kelurahan)) {
-    fields['applicant.address.kelurahan'] = `Kelurahan tidak terdapat di Kecamatan ${kecamatan}.`;
+    fields[`${path}.kelurahan`] = `Kelurahan${of} tidak terdapat di Kecamatan ${kecamatan}.`;
   }
   return { kecamatan, kelurahan, street };
 }

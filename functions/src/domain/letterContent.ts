@@ -189,6 +189,28 @@ function requireFields(input: LetterContentInput): void {
   }
 }
 
+/**
+ * What the letter is for, in one sentence (the last paragraph of the body). Built from the
+ * complaint type and the assistance only — no personal data — so the public verification page
+ * shows it as the letter's outcome.
+ */
+export function letterPurpose(complaintType: ComplaintType, assistance: string): string {
+  switch (complaintType) {
+    case 'kks_hilang':
+      return `Surat keterangan ini diberikan sebagai persyaratan penggantian KKS pada ${BANK} yang menerbitkan KKS tersebut.`;
+    case 'buku_tabungan_hilang':
+      return `Surat keterangan ini diberikan sebagai persyaratan penggantian Buku Tabungan pada ${BANK} tempat rekening tersebut dibuka.`;
+    case 'pin_terblokir':
+      return `Surat keterangan ini diberikan sebagai persyaratan pengaturan ulang (reset) PIN KKS pada ${BANK}.`;
+    case 'transaksi_bermasalah':
+      return `Surat keterangan ini diberikan sebagai dasar penelusuran dan penyelesaian permasalahan transaksi tersebut oleh ${BANK} dan pihak terkait.`;
+    case 'kpm_meninggal':
+      return `Surat keterangan ini diberikan sebagai persyaratan penggantian pengurus (perwakilan keluarga) penerima bantuan ${assistance} atas keluarga tersebut kepada ahli waris, termasuk pengurusan KKS pada ${BANK}.`;
+    case 'lainnya':
+      return 'Surat keterangan ini diberikan sebagai keterangan atas penanganan pengaduan tersebut.';
+  }
+}
+
 /** The complaint-specific paragraphs: the KPM's status, what happened, and what the letter is for. */
 function statementFor(input: LetterContentInput, assistance: string, region: string, office: string) {
   const registered = `adalah benar Keluarga Penerima Manfaat (KPM) ${assistance} di ${region} yang terdaftar pada ${office} ${region}.`;
@@ -199,25 +221,25 @@ function statementFor(input: LetterContentInput, assistance: string, region: str
       return {
         status: registered,
         fact: `${reported} Kartu Keluarga Sejahtera (KKS) milik KPM tersebut telah hilang.`,
-        purpose: `Surat keterangan ini diberikan sebagai persyaratan penggantian KKS pada ${BANK} yang menerbitkan KKS tersebut.`,
+        purpose: letterPurpose(input.complaintType, assistance),
       };
     case 'buku_tabungan_hilang':
       return {
         status: registered,
         fact: `${reported} Buku Tabungan rekening penyaluran bantuan milik KPM tersebut telah hilang.`,
-        purpose: `Surat keterangan ini diberikan sebagai persyaratan penggantian Buku Tabungan pada ${BANK} tempat rekening tersebut dibuka.`,
+        purpose: letterPurpose(input.complaintType, assistance),
       };
     case 'pin_terblokir':
       return {
         status: registered,
         fact: `${reported} PIN Kartu Keluarga Sejahtera (KKS) milik KPM tersebut terblokir sehingga KKS tidak dapat digunakan untuk bertransaksi.`,
-        purpose: `Surat keterangan ini diberikan sebagai persyaratan pengaturan ulang (reset) PIN KKS pada ${BANK}.`,
+        purpose: letterPurpose(input.complaintType, assistance),
       };
     case 'transaksi_bermasalah':
       return {
         status: registered,
         fact: `${reported} KPM tersebut mengalami permasalahan transaksi penyaluran bantuan menggunakan KKS, yaitu ${inSentence(input.analysis.problem)}.`,
-        purpose: `Surat keterangan ini diberikan sebagai dasar penelusuran dan penyelesaian permasalahan transaksi tersebut oleh ${BANK} dan pihak terkait.`,
+        purpose: letterPurpose(input.complaintType, assistance),
       };
     case 'kpm_meninggal':
       return {
@@ -226,13 +248,13 @@ function statementFor(input: LetterContentInput, assistance: string, region: str
           input.applicant.relation === 'ahli_waris'
             ? `Berdasarkan Surat Keterangan Ahli Waris, Sdr. ${applicant} adalah ahli waris dari KPM tersebut.`
             : `Permohonan ini diajukan oleh Sdr. ${applicant} selaku penerima kuasa dari ahli waris KPM tersebut.`,
-        purpose: `Surat keterangan ini diberikan sebagai persyaratan penggantian pengurus (perwakilan keluarga) penerima bantuan ${assistance} atas keluarga tersebut kepada ahli waris, termasuk pengurusan KKS pada ${BANK}.`,
+        purpose: letterPurpose(input.complaintType, assistance),
       };
     case 'lainnya':
       return {
         status: registered,
         fact: `Yang bersangkutan telah menyampaikan pengaduan mengenai ${inSentence(input.analysis.problem)}.`,
-        purpose: 'Surat keterangan ini diberikan sebagai keterangan atas penanganan pengaduan tersebut.',
+        purpose: letterPurpose(input.complaintType, assistance),
       };
   }
 }

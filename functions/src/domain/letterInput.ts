@@ -78,6 +78,8 @@ export function letterContentOf(
       nik: kase.kpm.nik,
       kkNumber: kase.kpm.kkNumber,
       ...(kase.kpm.kksNumber ? { kksNumber: kase.kpm.kksNumber } : {}),
+      // Recorded at intake for an heir or a proxy; for the KPM in person the letter uses the applicant's.
+      ...(kase.kpm.address ? { address: addressLine(kase.kpm.address) } : {}),
     },
     complaintType: kase.complaintType,
     analysis: {

@@ -102,3 +102,34 @@ export const KECAMATAN_TARAKAN: Record<string, readonly string[]> = {
   'Tarakan Timur': ['Gunung Lingkas', 'Kampung Empat', 'Kampung Enam', 'Lingkas Ujung', 'Mamburungan', 'Mamburungan Timur', 'Pantai Amal'],
   'Tarakan Utara': ['Juata Kerikil', 'Juata Laut', 'Juata Permai'],
 };
+
+/** The letter's states on the case (`case.letter.status`; see letterLifecycle.ts). */
+export const LETTER_STATUS_LABELS = {
+  pending: 'Menunggu pembuatan surat',
+  rendering: 'Surat sedang dibuat',
+  rendered: 'Surat selesai dibuat',
+  failed: 'Pembuatan surat gagal; sistem akan mencoba lagi',
+  dead: 'Pembuatan surat gagal; perlu tindakan administrator',
+} as const;
+
+/** The email of the letter as mirrored on the case (`case.letter.email.status`). */
+export const EMAIL_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed', 'none'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
+  queued: 'Dalam antrean',
+  sending: 'Sedang dikirim',
+  retrying: 'Akan dicoba kirim ulang',
+  sent: 'Terkirim',
+  failed: 'Gagal dikirim',
+  none: 'Tidak dikirim (pemohon tidak memiliki alamat email)',
+};
+
+/** The outgoing-letter register entry's states (`letters/{id}.status`). */
+export const REGISTER_STATUS_LABELS = {
+  numbered: 'Bernomor, belum terbit',
+  valid: 'Sah',
+  revoked: 'Dicabut',
+  voided: 'Dibatalkan',
+} as const;
+export type RegisterStatus = keyof typeof REGISTER_STATUS_LABELS;

@@ -17,32 +17,32 @@
  * A failure is written on the case ('failed', an Indonesian message for staff, `attempts`,
  * `nextAttemptAt`); the trigger retries after a backoff (10 s, 30 s, 90 s; 4 attempts in all), and
  * the sweeper catches anything whose event was lost or whose instance died holding the lease.
+ * A letter out of attempts — its last attempt failed, or its last lease expired — becomes 'dead'
+ * (final; `../domain/letterLifecycle.ts`) and waits for the administrator's Retry or Void. Every
+ * state that still needs work carries `letter.dueAt`, which the sweeper orders by.
  * `case.version` is never bumped: it counts staff transitions.
  */
 import { randomUUID } from 'node:crypto';
 import { FieldValue, type DocumentReference, type Transaction } from 'firebase-admin/firestore';
 import { isDomainError } from '../domain/errors.js';
 import { formatTanggal, officeDateParts } from '../domain/indonesianDate.js';
-import { maskName } from '../domain/letterContent.js';
+import { letterPurpose, maskName, maskNik } from '../domain/letterContent.js';
 import { formatLetterNumber } from '../domain/letterNumber.js';
 import type { OfficeSettings } from '../domain/settings.js';
 import { COMPLAINT_TYPE_LABELS } from '../domain/vocabulary.js';
 import type { CaseSnapshot } from '../domain/workflow.js';
 import { renderLetterPdf, sha256Hex } from './render.js';
-import { electronicMarkSigner, type LetterSigner } from './signer.js';
+import type { CertificateInfo, LetterSigner } from './signer.js';
+import { configuredSigner } from './pades.js';
 import { db, bucket } from '../firebase/admin.js';
 import { registerCol, type RegisterEntry } from './register.js';
 import { appendHistory, tryReadCase, type StoredCase } from '../cases/store.js';
 import { newVerificationCode, verificationUrl } from '../domain/letterCode.js';
-import {
-  attemptsLeft,
-  leaseExpired,
-  leaseUntil,
-  nextAttemptAt,
-  retryDue,
-  type RetryPolicy,
-} from '../domain/retry.js';
+import { attemptsLeft, leaseUntil, nextAttemptAt, type RetryPolicy } from '../domain/retry.js';
+import { DEAD_LETTER_NOTE, LOST_LEASE_MESSAGE, letterStep } from '../domain/letterLifecycle.js';
+import { ASSISTANCE_TYPE_LABELS } from '../domain/workflow.js';
 import { letterEmail, letterFilename, letterInputOf } from '../domain/letterInput.js';
+import { newDelivery } from '../mail/outbox.js';
 import { publicBaseUrl } from '../firebase/params.js';
 import { loadSettings } from '../firebase/settings.js';
 
@@ -55,7 +55,9 @@ export const LETTER_RETRY: RetryPolicy = {
 
 /** What the trigger writes on `case.letter` beyond the domain's LetterState. */
 export interface StoredLetter {
-  status: 'pending' | 'rendering' | 'rendered' | 'failed';
+  status: 'pending' | 'rendering' | 'rendered' | 'failed' | 'dead';
+  /** When the sweeper should look at it; absent once rendered or dead. */
+  dueAt?: string;
   number?: string;
   sequence?: number;
   year?: number;
@@ -65,6 +67,8 @@ export interface StoredLetter {
   sha256?: string;
   pages?: number;
   signatureProvider?: string;
+  /** The certificate the letter was signed with (a cryptographic signature). */
+  certificate?: CertificateInfo;
   renderedAt?: string;
   attempts?: number;
   leaseId?: string;
@@ -82,11 +86,7 @@ type Kase = CaseSnapshot & StoredCase & { letter?: StoredLetter | null };
 
 /** Whether a letter in this state may be (re)claimed now. */
 export function claimable(letter: StoredLetter | null | undefined, now: Date): boolean {
-  if (!letter || !attemptsLeft(LETTER_RETRY, letter.attempts ?? 0)) return false;
-  if (letter.status === 'pending') return true;
-  if (letter.status === 'failed') return retryDue(letter.nextAttemptAt, now);
-  if (letter.status === 'rendering') return leaseExpired(letter.leaseUntil, now);
-  return false;
+  return letterStep(letter, LETTER_RETRY, now) === 'claim';
 }
 
 const SYSTEM = { by: 'system', byName: 'Sistem' } as const;
@@ -110,20 +110,55 @@ interface Claimed {
   attempt: number;
 }
 
-/** Transaction 1: claim the lease and, once per case, take the number. */
-async function claim(caseId: string, settings: OfficeSettings, now: Date): Promise<Claimed | null> {
+/**
+ * Marks a letter out of attempts 'dead' (in `tx`, after all reads): final until the administrator
+ * retries or voids it; it leaves the sweeper's query (no `dueAt`).
+ */
+function bury(tx: Transaction, ref: DocumentReference, kase: Kase, message: string, at: string): void {
+  const note = `${message} ${DEAD_LETTER_NOTE}`;
+  appendHistory(
+    tx,
+    ref,
+    kase,
+    { action: 'letterDead', from: kase.state, to: kase.state, at, ...SYSTEM, note, final: true },
+    {
+      'letter.status': 'dead',
+      'letter.error': note,
+      'letter.deadAt': at,
+      'letter.leaseId': FieldValue.delete(),
+      'letter.leaseUntil': FieldValue.delete(),
+      'letter.nextAttemptAt': FieldValue.delete(),
+      'letter.dueAt': FieldValue.delete(),
+    },
+  );
+}
+
+/**
+ * Transaction 1: claim the lease and, once per case, take the number. A letter out of attempts
+ * (an expired lease on its last attempt) is buried instead, and nothing is claimed.
+ */
+async function claim(caseId: string, settings: OfficeSettings, now: Date): Promise<Claimed | 'dead' | null> {
   return db().runTransaction(async (tx) => {
     const read = await readKase(tx, caseId);
     if (!read) return null;
     const { ref, kase } = read;
     const letter = kase.letter;
-    if (kase.state !== 'signed' || !claimable(letter, now) || !kase.signature) return null;
+    if (kase.state !== 'signed' || !kase.signature || !letter) return null;
+    const step = letterStep(letter, LETTER_RETRY, now);
+    if (step === 'bury') {
+      const message = letter.status === 'rendering' ? LOST_LEASE_MESSAGE : (letter.error ?? LOST_LEASE_MESSAGE);
+      bury(tx, ref, kase, message, now.toISOString());
+      return 'dead';
+    }
+    if (step !== 'claim') return null;
     const leaseId = randomUUID();
-    const attempt = (letter?.attempts ?? 0) + 1;
+    const attempt = (letter.attempts ?? 0) + 1;
+    const lease = leaseUntil(LETTER_RETRY, now);
     const patch: Record<string, unknown> = {
       'letter.status': 'rendering',
       'letter.leaseId': leaseId,
-      'letter.leaseUntil': leaseUntil(LETTER_RETRY, now),
+      'letter.leaseUntil': lease,
+      'letter.dueAt': lease,
       'letter.attempts': attempt,
     };
     let { number, verificationCode: code, year, registerId } = letter ?? {};
@@ -155,8 +190,14 @@ async function claim(caseId: string, settings: OfficeSettings, now: Date): Promi
         signerName: kase.signature.name,
         signerTitle: settings.signer.title,
         applicantMasked: maskName(kase.applicant.name),
+        kpmNameMasked: maskName(kase.kpm.name),
+        kpmNikMasked: maskNik(kase.kpm.nik),
         complaintType: kase.complaintType,
         complaintLabel: COMPLAINT_TYPE_LABELS[kase.complaintType],
+        outcome: letterPurpose(
+          kase.complaintType,
+          kase.analysis ? (ASSISTANCE_TYPE_LABELS[kase.analysis.assistanceType] ?? kase.analysis.assistanceType) : '',
+        ),
         createdAt: now.toISOString(),
       };
       tx.create(registerCol().doc(registerId), entry);
@@ -179,31 +220,43 @@ function staffMessage(err: unknown): string {
   return 'Surat Keterangan gagal dibuat karena gangguan sistem. Sistem akan mencoba lagi secara otomatis.';
 }
 
-/** Records a failed attempt (only while the lease is ours, or — for a failed claim — while still claimable). */
-async function recordFailure(caseId: string, leaseId: string | null, err: unknown, now: Date): Promise<void> {
-  await db().runTransaction(async (tx) => {
+/**
+ * Records a failed attempt (only while the lease is ours, or — for a failed claim — while still
+ * claimable): 'failed' with the next attempt due after the backoff, or 'dead' after the last one.
+ * Returns the status it left.
+ */
+async function recordFailure(
+  caseId: string,
+  leaseId: string | null,
+  err: unknown,
+  now: Date,
+): Promise<'failed' | 'dead' | null> {
+  return db().runTransaction(async (tx) => {
     const read = await readKase(tx, caseId);
-    if (!read) return;
+    if (!read) return null;
     const { ref, kase } = read;
     const letter = kase.letter;
     const ours =
       leaseId !== null
         ? letter?.status === 'rendering' && letter.leaseId === leaseId
         : claimable(letter, now);
-    if (!ours || !letter) return;
+    if (!ours || !letter) return null;
     const attempts = leaseId !== null ? (letter.attempts ?? 1) : (letter.attempts ?? 0) + 1;
-    const final = !attemptsLeft(LETTER_RETRY, attempts);
-    const message =
-      staffMessage(err) + (final ? ' Batas percobaan otomatis telah tercapai; hubungi administrator.' : '');
+    const message = staffMessage(err);
+    if (!attemptsLeft(LETTER_RETRY, attempts)) {
+      tx.update(ref, { 'letter.attempts': attempts });
+      bury(tx, ref, kase, message, now.toISOString());
+      return 'dead';
+    }
+    const next = nextAttemptAt(LETTER_RETRY, attempts, now);
     const patch: Record<string, unknown> = {
       'letter.status': 'failed',
       'letter.attempts': attempts,
       'letter.error': message,
       'letter.leaseId': FieldValue.delete(),
       'letter.leaseUntil': FieldValue.delete(),
-      'letter.nextAttemptAt': final
-        ? FieldValue.delete()
-        : nextAttemptAt(LETTER_RETRY, attempts, now),
+      'letter.nextAttemptAt': next,
+      'letter.dueAt': next,
     };
     appendHistory(
       tx,
@@ -219,10 +272,11 @@ async function recordFailure(caseId: string, leaseId: string | null, err: unknow
       },
       patch,
     );
+    return 'failed';
   });
 }
 
-export type LetterOutcome = 'issued' | 'skipped' | 'failed';
+export type LetterOutcome = 'issued' | 'skipped' | 'failed' | 'dead';
 
 /**
  * Issues the letter of `caseId` if, and only if, it is due (see the module comment). Never throws
@@ -230,16 +284,16 @@ export type LetterOutcome = 'issued' | 'skipped' | 'failed';
  */
 export async function processLetter(
   caseId: string,
-  signer: LetterSigner = electronicMarkSigner,
+  signer: LetterSigner = configuredSigner(),
 ): Promise<LetterOutcome> {
   const settings = await loadSettings();
-  let claimed: Claimed | null;
+  let claimed: Claimed | 'dead' | null;
   try {
     claimed = await claim(caseId, settings, new Date());
   } catch (err) {
-    await recordFailure(caseId, null, err, new Date());
-    return 'failed';
+    return (await recordFailure(caseId, null, err, new Date())) ?? 'skipped';
   }
+  if (claimed === 'dead') return 'dead';
   if (!claimed) return 'skipped';
   const { kase, leaseId, number, code, year } = claimed;
   try {
@@ -282,13 +336,13 @@ export async function processLetter(
       sha256,
       pages: rendered.pages,
       provider: signed.provider,
+      ...(signed.certificate ? { certificate: signed.certificate } : {}),
       signerTitle: input.signer.title,
       issuedOn: formatTanggal(input.issuedAt, input.utcOffsetMinutes),
       email,
     });
   } catch (err) {
-    await recordFailure(caseId, leaseId, err, new Date());
-    return 'failed';
+    return (await recordFailure(caseId, leaseId, err, new Date())) ?? 'skipped';
   }
 }
 
@@ -302,6 +356,7 @@ async function finish(
     sha256: string;
     pages: number;
     provider: string;
+    certificate?: CertificateInfo;
     signerTitle: string;
     issuedOn: string;
     email: { subject: string; text: string; html: string } | null;
@@ -323,10 +378,12 @@ async function finish(
       'letter.sha256': r.sha256,
       'letter.pages': r.pages,
       'letter.signatureProvider': r.provider,
+      ...(r.certificate ? { 'letter.certificate': r.certificate } : {}),
       'letter.renderedAt': now,
       'letter.leaseId': FieldValue.delete(),
       'letter.leaseUntil': FieldValue.delete(),
       'letter.nextAttemptAt': FieldValue.delete(),
+      'letter.dueAt': FieldValue.delete(),
       'letter.error': FieldValue.delete(),
     };
     if (!queued) {
@@ -345,6 +402,12 @@ async function finish(
       sha256: r.sha256,
       renderedAt: now,
       signerTitle: r.signerTitle,
+      signature: {
+        provider: r.provider,
+        ...(r.certificate
+          ? { certificate: { subject: r.certificate.subject, issuer: r.certificate.issuer, sha256: r.certificate.sha256 } }
+          : {}),
+      },
     });
     appendHistory(
       tx,
@@ -372,7 +435,7 @@ async function finish(
           { filename: letterFilename(r.number), storagePath: r.storagePath, contentType: 'application/pdf' },
         ],
         createdAt: now,
-        delivery: { state: 'PENDING', attempts: 0 },
+        delivery: newDelivery(new Date(now)),
       });
     }
     return 'issued';

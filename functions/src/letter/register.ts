@@ -5,6 +5,7 @@
 import type { DocumentReference, Query } from 'firebase-admin/firestore';
 import { db } from '../firebase/admin.js';
 import { normalizeVerificationCode } from '../domain/letterCode.js';
+import type { RegisterStatus } from '../domain/vocabulary.js';
 
 /** The outgoing-letter register entry `letters/{year}-{seq}` (agenda surat keluar). */
 export interface RegisterEntry {
@@ -14,19 +15,31 @@ export interface RegisterEntry {
   caseId: string;
   caseNumber: string;
   code: string;
-  /** 'numbered' until the PDF is stored, then 'valid'; 'revoked' by an administrator. */
-  status: 'numbered' | 'valid' | 'revoked';
+  /**
+   * 'numbered' until the PDF is stored, then 'valid'; 'revoked' by an administrator (an issued
+   * letter withdrawn); 'voided' (dibatalkan) by an administrator when the letter could never be
+   * issued — the number stays taken, the case is signed again under a new one.
+   */
+  status: RegisterStatus;
   issuedAt: string;
   signerName: string;
   signerTitle: string;
   applicantMasked: string;
+  /** The KPM named in the letter, masked as the public page shows it (never the full NIK). */
+  kpmNameMasked: string;
+  kpmNikMasked: string;
   complaintType: string;
   complaintLabel: string;
+  /** What the letter grants, in one sentence without personal data (`letterPurpose`). */
+  outcome: string;
   createdAt: string;
   storagePath?: string;
   sha256?: string;
   renderedAt?: string;
   revoked?: { reason: string; at: string; by: string; byName: string };
+  voided?: { reason: string; at: string; by: string; byName: string };
+  /** The electronic signature of the stored letter (provider, and the certificate's names). */
+  signature?: { provider: string; certificate?: { subject: string; issuer: string; sha256: string } };
 }
 
 export const registerCol = () => db().collection('letters');

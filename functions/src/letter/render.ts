@@ -10,7 +10,10 @@
  *    `issuedAt`, so the same input yields the same bytes (tested);
  *  - no network and no file access while rendering: the font files are read once per process
  *    into pdfmake's virtual file system, the URL policy refuses every URL and the local-file
- *    policy admits exactly the four font files (a logo must be a data URL).
+ *    policy admits exactly the four font files (a logo must be a data URL);
+ *  - every character intake accepts prints: the font is DejaVu Sans Condensed (npm
+ *    `dejavu-fonts-ttf`), which covers the Latin alphabet with all its diacritics; the alphabet
+ *    intake accepts (`../domain/printable.ts`) is generated from these four files.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -40,22 +43,24 @@ export interface RenderedLetter {
 }
 
 const require = createRequire(import.meta.url);
+/** The four faces; scripts/gen-printable.mjs reads the same files. */
 const FONT_FACES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
+  normal: 'DejaVuSansCondensed.ttf',
+  bold: 'DejaVuSansCondensed-Bold.ttf',
+  italics: 'DejaVuSansCondensed-Oblique.ttf',
+  bolditalics: 'DejaVuSansCondensed-BoldOblique.ttf',
 } as const;
+const FONT_FAMILY = 'DejaVuSansCondensed';
 /** Names in pdfmake's virtual file system (not real paths). */
 const VFS_DIR = 'surat-keterangan-fonts';
 
 let pdfmakeInstance: PdfMakeServer | undefined;
 
-/** Loads pdfmake and the Roboto font files once per process. */
+/** Loads pdfmake and the font files once per process. */
 function pdfmake(): PdfMakeServer {
   if (pdfmakeInstance) return pdfmakeInstance;
   const pm = require('pdfmake') as PdfMakeServer;
-  const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   const allowed = new Set<string>();
   const faces = {} as Record<keyof typeof FONT_FACES, string>;
   for (const [face, file] of Object.entries(FONT_FACES) as [keyof typeof FONT_FACES, string][]) {
@@ -64,7 +69,7 @@ function pdfmake(): PdfMakeServer {
     pm.virtualfs.writeFileSync(`${VFS_DIR}/${file}`, readFileSync(path));
     faces[face] = `${VFS_DIR}/${file}`;
   }
-  pm.setFonts({ Roboto: faces });
+  pm.setFonts({ [FONT_FAMILY]: faces });
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path) => allowed.has(path));
   pdfmakeInstance = pm;
@@ -254,7 +259,9 @@ function documentDefinition(input: LetterInput, onPageCount: (n: number) => void
       creationDate: issuedAt,
       modDate: issuedAt,
     },
-    defaultStyle: { font: 'Roboto', fontSize: BODY_SIZE, lineHeight: 1.12 },
+    // No kerning: a kerned pair around a space ("A A") leaves too narrow a gap for text extraction
+    // (pdftotext, a reader's search and copy) to see the word break, and a name must come out whole.
+    defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.12, fontFeatures: { kern: false } },
     content: [
       ...letterhead(input),
       { text: body.title, bold: true, fontSize: 12.5, decoration: 'underline', alignment: 'center', characterSpacing: 0.5 },

@@ -1,17 +1,29 @@
 /**
  * The signing step of the Surat Keterangan, behind one interface.
  *
- * Today the office signs without a certification authority: `electronicMarkSigner` leaves the
- * PDF as rendered and supplies the visible mark "Ditandatangani secara elektronik" (the renderer
- * prints `signer.mark` in the signature block; the QR code and the stored SHA-256 let anyone
- * check the letter on the public verification page).
+ * The office signs with its own certificate: `padesSigner` (`./pades.ts`) returns the rendered PDF
+ * with a PAdES signature (ETSI.CAdES.detached) made with the PKCS#12 held in the secret
+ * `LETTER_SIGNING_P12`; the renderer still prints the visible mark `signer.mark` in the signature
+ * block, and the QR code and the stored SHA-256 let anyone check the letter on the public
+ * verification page. `configuredSigner()` (there) is what the letter issuer uses.
  *
  * A certified provider (e.g. BSrE, Balai Besar Sertifikasi Elektronik, or another PSrE) plugs in
- * behind the same interface: its `sign` sends the rendered PDF with the signer's identity to the
- * provider and returns the PAdES-signed PDF, its own mark text and its provider id. The caller
- * renders with `signer.mark`, calls `sign`, and stores/hashes the PDF that `sign` returns (never
- * the unsigned one), so swapping providers changes nothing else.
+ * behind the same interface: its `sign` sends the rendered PDF (or its ByteRange digest) with the
+ * signer's identity to the provider and returns the PAdES-signed PDF, its own mark text, its
+ * provider id and the certificate it signed with. The caller renders with `signer.mark`, calls
+ * `sign`, and stores/hashes the PDF that `sign` returns (never the unsigned one), so swapping
+ * providers changes nothing else.
  */
+
+/** Who the certificate of a cryptographic signature names, recorded with the letter. */
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  /** Lower-case hex SHA-256 of the DER certificate. */
+  sha256: string;
+  notAfter: string;
+}
 
 /** Who signs what, passed to the provider. */
 export interface LetterSignatureMeta {
@@ -30,8 +42,10 @@ export interface SignedLetter {
   pdf: Buffer;
   /** The text printed as the signature mark. */
   mark: string;
-  /** Provider id recorded with the letter, e.g. 'electronic-mark' or 'bsre'. */
+  /** Provider id recorded with the letter, e.g. 'pades-p12' or 'bsre'. */
   provider: string;
+  /** The certificate of a cryptographic signature (recorded in the register); absent for a mark only. */
+  certificate?: CertificateInfo;
 }
 
 export interface LetterSigner {
@@ -45,7 +59,10 @@ export interface LetterSigner {
 
 export const ELECTRONIC_MARK = 'Ditandatangani secara elektronik';
 
-/** The default signer: no certification authority, the PDF is returned unchanged with the electronic mark. */
+/**
+ * A mark without a cryptographic signature: the PDF is returned unchanged. Not used to issue
+ * letters any more (every issued letter is signed); kept for previews and tests of the layout.
+ */
 export const electronicMarkSigner: LetterSigner = {
   provider: 'electronic-mark',
   mark: ELECTRONIC_MARK,

@@ -7,19 +7,22 @@
  *   PENDING ─claim→ PROCESSING ─sent→ SUCCESS
  *                        │ SMTP refused/failed → RETRY (backoff 15 s, 30 s, 60 s, 120 s) ─claim→ PROCESSING …
  *                        │ after 5 attempts → ERROR
- *                        └ lease expired (instance died mid-send, outcome unknown) → ERROR, never re-sent
+ *                        └ lease expired (instance died mid-send, outcome unknown) → ERROR, never re-sent;
+ *                          the lease is cleared, so the late sender's outcome (if it wakes up) is refused
  *
  * Only the holder of the lease sends, so a replayed or concurrent event never sends twice; an
  * attempt whose outcome is unknown is not repeated (no duplicate email, at the price of staff
  * handing the letter over in person). Every state is mirrored on the case (`letter.email`) so staff
- * see it, with a history entry when the email is delivered or finally fails.
+ * see it, with a history entry when the email is delivered or finally fails. `delivery.dueAt` says
+ * when the sweeper should look at a delivery (PENDING: at once; PROCESSING: the lease's end; RETRY:
+ * the backoff's end); final states have none. Documents are created with `newDelivery()`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions/v2';
 import { db, bucket } from '../firebase/admin.js';
 import { appendHistory, caseRef, type StoredCase } from '../cases/store.js';
-import { describeSmtp, smtpConfig } from './config.js';
+import { describeSmtp, smtpConfig, transportSecurity, type SmtpConfig } from './config.js';
 import { projectId } from '../firebase/params.js';
 import {
   attemptsLeft,
@@ -46,6 +49,8 @@ export interface Delivery {
   leaseId?: string | null;
   leaseExpireTime?: string | null;
   nextAttemptAt?: string | null;
+  /** When the sweeper should look at it; null once final. */
+  dueAt?: string | null;
   startTime?: string;
   endTime?: string;
   error?: string | null;
@@ -59,6 +64,11 @@ export interface OutboxDoc {
   message: { subject: string; text: string; html?: string };
   attachments?: { filename: string; storagePath: string; contentType?: string }[];
   delivery?: Delivery;
+}
+
+/** The `delivery` of a new outbox document: due at once. */
+export function newDelivery(now: Date = new Date()): Delivery {
+  return { state: 'PENDING', attempts: 0, dueAt: now.toISOString() };
 }
 
 /** The case mirror of a delivery state. */
@@ -150,8 +160,9 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
 /**
  * Transaction 1: takes the lease of a due delivery (attempts + 1), or ends a delivery whose lease
  * expired (its instance died mid-send: the outcome is unknown, so it is never sent again).
+ * Exported for the tests of two senders; `deliverOutbox` is the entry point.
  */
-async function claimDelivery(id: string, leaseId: string): Promise<{ doc: OutboxDoc; attempts: number } | null> {
+export async function claimDelivery(id: string, leaseId: string): Promise<{ doc: OutboxDoc; attempts: number } | null> {
   const ref = db().collection(OUTBOX).doc(id);
   return db().runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -161,10 +172,14 @@ async function claimDelivery(id: string, leaseId: string): Promise<{ doc: Outbox
     const now = new Date();
     const kase = await readCaseFor(tx, doc.caseId);
     if (d.state === 'PROCESSING' && leaseExpired(d.leaseExpireTime, now)) {
+      // The lease id goes too: the sender that held it may still be alive, and recordOutcome only
+      // writes for the current lease — so its late SUCCESS cannot overwrite this ERROR.
       tx.update(ref, {
         'delivery.state': 'ERROR',
         'delivery.error': UNKNOWN_OUTCOME,
+        'delivery.leaseId': null,
         'delivery.leaseExpireTime': null,
+        'delivery.dueAt': null,
         'delivery.endTime': now.toISOString(),
       });
       mirror(tx, doc.caseId ?? '', kase, doc.to, 'ERROR', now.toISOString(), {
@@ -183,6 +198,7 @@ async function claimDelivery(id: string, leaseId: string): Promise<{ doc: Outbox
         attempts,
         leaseId,
         leaseExpireTime: leaseUntil(MAIL_RETRY, now),
+        dueAt: leaseUntil(MAIL_RETRY, now),
         nextAttemptAt: null,
         startTime: d.startTime ?? now.toISOString(),
         error: d.error ?? null,
@@ -196,8 +212,9 @@ async function claimDelivery(id: string, leaseId: string): Promise<{ doc: Outbox
 
 /** One SMTP attempt, outside any transaction. Never throws: a failure is a result. */
 async function send(id: string, doc: OutboxDoc, attempts: number): Promise<SendResult> {
-  const cfg = smtpConfig();
+  let cfg: SmtpConfig | undefined;
   try {
+    cfg = smtpConfig();
     const attachments = await Promise.all(
       (doc.attachments ?? []).map(async (a) => ({
         filename: a.filename,
@@ -210,7 +227,7 @@ async function send(id: string, doc: OutboxDoc, attempts: number): Promise<SendR
     const transport = createTransport({
       host: cfg.host,
       port: cfg.port,
-      secure: cfg.secure,
+      ...transportSecurity(cfg),
       ...(cfg.user ? { auth: { user: cfg.user, pass: cfg.password } } : {}),
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
@@ -241,15 +258,18 @@ async function send(id: string, doc: OutboxDoc, attempts: number): Promise<SendR
     logger.warn('outbox: send failed', {
       id,
       attempts,
-      smtp: describeSmtp(cfg),
+      smtp: cfg ? describeSmtp(cfg) : 'not configured',
       message: (err as Error)?.message,
     });
     return { ok: false, error: smtpError(err) };
   }
 }
 
-/** Transaction 2, only while the lease is still ours: SUCCESS, RETRY after a backoff, or ERROR. */
-async function recordOutcome(
+/**
+ * Transaction 2, only while the lease is still ours: SUCCESS, RETRY after a backoff, or ERROR.
+ * Returns null (writes nothing) when the lease is no longer ours. Exported for the tests.
+ */
+export async function recordOutcome(
   id: string,
   leaseId: string,
   doc: OutboxDoc,
@@ -261,7 +281,7 @@ async function recordOutcome(
     const snap = await tx.get(ref);
     const d = (snap.data() as OutboxDoc | undefined)?.delivery;
     const kase = await readCaseFor(tx, doc.caseId);
-    if (!d || d.leaseId !== leaseId) return null;
+    if (!d || d.state !== 'PROCESSING' || d.leaseId !== leaseId) return null;
     const now = new Date().toISOString();
     let state: DeliveryState;
     if (result.ok) {
@@ -271,17 +291,22 @@ async function recordOutcome(
         'delivery.info': result.info,
         'delivery.error': null,
         'delivery.endTime': now,
+        'delivery.leaseId': null,
         'delivery.leaseExpireTime': null,
+        'delivery.dueAt': null,
       });
       mirror(tx, doc.caseId ?? '', kase, doc.to, state, now, { attempts });
     } else {
       const final = !attemptsLeft(MAIL_RETRY, attempts);
       state = final ? 'ERROR' : 'RETRY';
+      const next = final ? null : nextAttemptAt(MAIL_RETRY, attempts, new Date());
       tx.update(ref, {
         'delivery.state': state,
         'delivery.error': result.error,
+        'delivery.leaseId': null,
         'delivery.leaseExpireTime': null,
-        'delivery.nextAttemptAt': final ? null : nextAttemptAt(MAIL_RETRY, attempts, new Date()),
+        'delivery.nextAttemptAt': next,
+        'delivery.dueAt': next,
         ...(final ? { 'delivery.endTime': now } : {}),
       });
       mirror(tx, doc.caseId ?? '', kase, doc.to, state, now, { error: result.error, attempts });

@@ -8,7 +8,7 @@ import type { Role } from '../domain/vocabulary.js';
 import { auth, db } from '../firebase/admin.js';
 import { publicBaseUrl } from '../firebase/params.js';
 import { loadSettings } from '../firebase/settings.js';
-import { OUTBOX } from '../mail/outbox.js';
+import { OUTBOX, newDelivery } from '../mail/outbox.js';
 
 /**
  * A link to the office's own set-password page carrying a one-time code from Firebase Auth
@@ -40,7 +40,7 @@ export async function queueSetPasswordEmail(
       message,
       createdAt: new Date().toISOString(),
       createdBy: byUid,
-      delivery: { state: 'PENDING', attempts: 0 },
+      delivery: newDelivery(),
     });
 }
 

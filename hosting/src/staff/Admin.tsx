@@ -1,5 +1,8 @@
-/** Admin: staff accounts (live list, create, roles/active), the office settings and the purge log. */
-import { collection, limit, orderBy, query } from 'firebase/firestore';
+/**
+ * Admin: staff accounts (live list, create, roles/active), the refused approvals, the letters that
+ * need attention (out of automatic attempts: Retry or Void), the office settings and the purge log.
+ */
+import { collection, limit, orderBy, query, where } from 'firebase/firestore';
 import { useEffect, useState } from 'preact/hooks';
 import {
   APPLICANT_RELATION_LABELS,
@@ -43,6 +46,78 @@ const createStaff = call<{ email: string; name: string; title: string; nip?: str
 const updateStaff = call<{ uid: string; roles?: Role[]; active?: boolean }, unknown>('updateStaff');
 const sendPasswordLink = call<{ uid: string }, unknown>('sendPasswordLink');
 const updateSettings = call<Record<string, unknown>, OfficeSettings>('updateSettings');
+const retryLetter = call<{ caseId: string; reason: string }, unknown>('retryLetter');
+const voidLetter = call<{ caseId: string; reason: string }, unknown>('voidLetter');
+
+interface DeadLetterCase {
+  id: string;
+  number: string;
+  letter: { status: string; number?: string; error?: string; attempts?: number; deadAt?: string };
+}
+
+/** One dead letter: its case, number and last error, with Retry and Void (each needs a reason). */
+function DeadLetterRow({ c }: { c: DeadLetterCase }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const act = async (run: (x: { caseId: string; reason: string }) => Promise<unknown>) => {
+    setBusy(true);
+    setErr(null);
+    try {
+      await run({ caseId: c.id, reason: reason.trim() });
+    } catch (x) {
+      setErr(errorMessage(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const ready = reason.trim() !== '' && !busy;
+  return (
+    <tr data-case={c.number}>
+      <td data-label="Pengaduan"><a href={`/pengaduan/${c.id}`}>{c.number}</a></td>
+      <td data-label="Nomor surat">{c.letter.number ?? 'Belum bernomor'}</td>
+      <td data-label="Keterangan">
+        {c.letter.error ?? '-'}
+        {c.letter.deadAt && <><br /><span class="muted">{formatTanggalWaktu(new Date(c.letter.deadAt))}, {c.letter.attempts ?? 0} percobaan</span></>}
+      </td>
+      <td data-label="Tindakan" class="row-actions">
+        <label class="sr-only" for={`dl-${c.id}`}>Alasan</label>
+        <input id={`dl-${c.id}`} placeholder="Alasan (wajib)" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        <button type="button" class="small" disabled={!ready} onClick={() => void act(retryLetter)}>Coba lagi</button>
+        <button type="button" class="small secondary" disabled={!ready} onClick={() => void act(voidLetter)}
+          title="Nomor surat tetap tercatat sebagai dibatalkan; pengaduan kembali ke tahap tanda tangan Kepala Bidang Sosial.">
+          Batalkan nomor
+        </button>
+        <ErrorBox message={err} />
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * Letters the system gave up on (`letter.status == 'dead'`): the administrator retries them (a
+ * fresh series of attempts) or voids them (the number stays in the register as dibatalkan and the
+ * case goes back for signing under a new number).
+ */
+function LettersNeedingAttention() {
+  const dead = useQuery<DeadLetterCase>(
+    () => query(collection(db, 'cases'), where('letter.status', '==', 'dead'), limit(50)),
+    'deadLetters',
+  );
+  return (
+    <section class="card table-wrap" aria-labelledby="dead-title">
+      <h2 id="dead-title">Surat yang perlu ditindaklanjuti</h2>
+      {dead.error && <ErrorBox message={dead.error} />}
+      {dead.data?.length === 0 && <p class="empty">Tidak ada surat yang gagal dibuat.</p>}
+      {dead.data && dead.data.length > 0 && (
+        <table class="cases" data-testid="dead-letters">
+          <thead><tr><th scope="col">Pengaduan</th><th scope="col">Nomor surat</th><th scope="col">Keterangan</th><th scope="col">Tindakan</th></tr></thead>
+          <tbody>{dead.data.map((c) => <DeadLetterRow key={c.id} c={c} />)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
 
 function RoleChecks({ idp, roles, onChange }: { idp: string; roles: Role[]; onChange: (r: Role[]) => void }) {
   return (
@@ -150,6 +225,7 @@ export function StaffAdmin({ me }: { me: Me }) {
         {ok && <p class="note-ok" role="status">{ok}</p>}
         <button type="submit" disabled={busy || roles.length === 0}>{busy ? 'Menyimpan…' : 'Buat akun'}</button>
       </form>
+      <LettersNeedingAttention />
       <SecurityEvents />
     </section>
   );

@@ -13,7 +13,11 @@ import {
   STATE_LABELS,
   WARNINGS,
   type Role,
+  EMAIL_STATUSES,
+  EMAIL_STATUS_LABELS,
+  LETTER_STATUS_LABELS,
 } from '../../../functions/src/domain/vocabulary';
+import { isOneOf } from '../../../functions/src/domain/actions/payload';
 import { ACTION_LABELS, ASSISTANCE_TYPE_LABELS, HANDOVER_METHOD_LABELS, allowedActions, type ActionName } from '../../../functions/src/domain/workflow';
 import { requiredDocuments } from '../../../functions/src/domain/documents';
 import { formatTanggalWaktu } from '../../../functions/src/domain/indonesianDate';
@@ -60,6 +64,9 @@ const OTHER_EVENTS: Record<string, string> = {
   letterRevoked: 'Surat Keterangan dicabut',
   letterEmailed: 'Surat Keterangan dikirim melalui email',
   letterEmailFailed: 'Pengiriman email surat gagal',
+  letterDead: 'Pembuatan surat dihentikan; perlu tindakan administrator',
+  letterRetried: 'Pembuatan surat dicoba lagi oleh administrator',
+  letterVoided: 'Nomor surat dibatalkan; kembali ke tahap tanda tangan',
 };
 const eventLabel = (a: string) => ACTION_LABELS[a as ActionName] ?? OTHER_EVENTS[a] ?? a;
 
@@ -73,22 +80,11 @@ const DOC_STATUS: Record<string, string> = {
   rejected: 'Ditolak',
   failed: 'Gagal',
 };
-const LETTER_STATUS: Record<string, string> = {
-  pending: 'Menunggu pembuatan surat',
-  rendering: 'Surat sedang dibuat',
-  rendered: 'Surat selesai dibuat',
-  failed: 'Pembuatan surat gagal',
-};
-const EMAIL_STATUS: Record<string, string> = {
-  queued: 'Dalam antrean',
-  pending: 'Dalam antrean',
-  sending: 'Sedang dikirim',
-  retrying: 'Dicoba kirim ulang',
-  sent: 'Terkirim',
-  delivered: 'Terkirim',
-  failed: 'Gagal dikirim',
-  skipped: 'Tidak dikirim (pemohon tanpa email)',
-};
+/** The email status as staff read it: always a label of the vocabulary, never a raw code. */
+function emailStatusLabel(status: string | undefined, hasEmail: boolean): string {
+  if (status && isOneOf(EMAIL_STATUSES, status)) return EMAIL_STATUS_LABELS[status];
+  return hasEmail ? 'Belum dikirim' : EMAIL_STATUS_LABELS.none;
+}
 
 const createUploadLink = call<{ caseId: string }, { url: string; expiresAt: string }>('createUploadLink');
 const getLetterPdf = call<{ caseId: string }, { filename: string; base64: string; sha256: string }>('getLetterPdf');
@@ -406,11 +402,11 @@ function LetterPanel({ kase, tz }: { kase: StoredCase; tz: number }) {
     <section class="card" aria-labelledby="letter-title">
       <h2 id="letter-title">Surat Keterangan</h2>
       <dl class="kv">
-        <dt>Status surat</dt><dd data-testid="letter-status">{LETTER_STATUS[letter.status] ?? letter.status}</dd>
+        <dt>Status surat</dt><dd data-testid="letter-status">{LETTER_STATUS_LABELS[letter.status]}</dd>
         {letter.number && (<><dt>Nomor</dt><dd>{letter.number}</dd></>)}
         {letter.renderedAt && (<><dt>Diterbitkan</dt><dd>{formatTanggalWaktu(new Date(letter.renderedAt), tz)}</dd></>)}
         <dt>Email ke pemohon</dt>
-        <dd data-testid="email-status">{letter.email?.status ? (EMAIL_STATUS[letter.email.status] ?? letter.email.status) : kase.summary.hasEmail ? 'Belum dikirim' : 'Pemohon tidak memiliki email'}</dd>
+        <dd data-testid="email-status">{emailStatusLabel(letter.email?.status, kase.summary.hasEmail)}</dd>
         {letter.error && (<><dt>Keterangan</dt><dd>{letter.error}</dd></>)}
       </dl>
       <div class="actions">

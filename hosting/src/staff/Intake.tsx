@@ -25,6 +25,7 @@ import {
   validatePhone,
 } from '../../../functions/src/domain/identifiers';
 import { formatTanggal } from '../../../functions/src/domain/indonesianDate';
+import { checkPrintable } from '../../../functions/src/domain/printable';
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import type { IntakeInput } from '../../../functions/src/domain/workflow';
 import { call } from '../firebase';
@@ -49,12 +50,22 @@ const check = (raw: string, fn: (v: string) => { ok: boolean; reason?: string; w
   return r.ok ? { error: null, hint: r.warning ? `Perhatian: ${r.warning}` : '✓ Sesuai format' } : { error: r.reason ?? 'Tidak valid.', hint: null };
 };
 
+/** The reason a text cannot be printed on the letter (the server refuses it too), or null. */
+const unprintable = (text: string, label: string): string | null => {
+  const r = checkPrintable(text, label);
+  return r.ok ? null : r.reason;
+};
+
+type AddressForm = { kecamatan: string; kelurahan: string; street: string };
+
 export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
   const [complaintType, setType] = useState<ComplaintType>('pin_terblokir');
   const [relation, setRelation] = useState<ApplicantRelation>('kpm');
   const [detail, setDetail] = useState('');
   const [a, setA] = useState({ name: '', nik: '', phone: '', email: '', kecamatan: '', kelurahan: '', street: '' });
   const [k, setK] = useState({ name: '', nik: '', kkNumber: '', kksNumber: '' });
+  // The KPM's own address (heir or proxy): follows the applicant's until the FO edits it.
+  const [kAddrEdited, setKAddr] = useState<AddressForm | null>(null);
   const [present, setPresent] = useState<Set<DocumentKind>>(new Set());
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -63,6 +74,9 @@ export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
 
   const sameAsKpm = relation === 'kpm';
   const kpm = sameAsKpm ? { ...k, name: a.name, nik: a.nik } : k;
+  const kAddr: AddressForm = kAddrEdited ?? { kecamatan: a.kecamatan, kelurahan: a.kelurahan, street: a.street };
+  const setKa = (key: keyof AddressForm, val: string) =>
+    setKAddr({ ...kAddr, [key]: val, ...(key === 'kecamatan' ? { kelurahan: '' } : {}) });
   const required = useMemo(() => requiredDocuments(complaintType, relation, settings), [complaintType, relation, settings]);
   const warnings = warningsFor(complaintType, relation);
 
@@ -109,6 +123,7 @@ export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
           nik: kpm.nik.trim(),
           kkNumber: kpm.kkNumber.trim(),
           ...(kpm.kksNumber.trim() ? { kksNumber: kpm.kksNumber.trim() } : {}),
+          ...(sameAsKpm ? {} : { address: { kecamatan: kAddr.kecamatan, kelurahan: kAddr.kelurahan, street: kAddr.street.trim() } }),
         },
         documentsPresent: [...present],
       };
@@ -161,7 +176,7 @@ export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
       <fieldset class="card">
         <legend>Identitas pemohon</legend>
         <div class="grid2">
-          <Field id="a-name" label="Nama lengkap pemohon" error={fieldErr('applicant.name', req(a.name, 'Nama pemohon'))}>
+          <Field id="a-name" label="Nama lengkap pemohon" error={fieldErr('applicant.name', req(a.name, 'Nama pemohon') ?? unprintable(a.name, 'Nama pemohon'))}>
             <input id="a-name" autocomplete="off" value={a.name} onInput={(e) => setAp('name', e.currentTarget.value)} aria-describedby="a-name-msg" />
           </Field>
           <Field id="a-nik" label="NIK pemohon" hint={v.aNik.hint} error={fieldErr('applicant.nik', v.aNik.error ?? relationNik)}>
@@ -196,7 +211,7 @@ export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
         <legend>Identitas KPM</legend>
         {sameAsKpm && <p class="muted">Pemohon adalah KPM sendiri: nama dan NIK KPM mengikuti data pemohon.</p>}
         <div class="grid2">
-          <Field id="k-name" label="Nama KPM (pengurus)" error={fieldErr('kpm.name', req(kpm.name, 'Nama KPM'))}>
+          <Field id="k-name" label="Nama KPM (pengurus)" error={fieldErr('kpm.name', req(kpm.name, 'Nama KPM') ?? unprintable(kpm.name, 'Nama KPM'))}>
             <input id="k-name" value={kpm.name} readOnly={sameAsKpm} onInput={(e) => setKp('name', e.currentTarget.value)} aria-describedby="k-name-msg" />
           </Field>
           <Field id="k-nik" label="NIK KPM" hint={v.kNik.hint} error={fieldErr('kpm.nik', v.kNik.error)}>
@@ -210,6 +225,28 @@ export function Intake({ me, settings }: { me: Me; settings: OfficeSettings }) {
             <input id="k-kks" inputMode="numeric" maxLength={24} value={kpm.kksNumber} onInput={(e) => setKp('kksNumber', e.currentTarget.value)} aria-describedby="k-kks-msg" />
           </Field>
         </div>
+        {!sameAsKpm && (
+          <>
+            <p class="muted">Alamat KPM dicetak pada surat. Terisi sama dengan alamat pemohon; ubah bila KPM bertempat tinggal di alamat lain.</p>
+            <div class="grid2">
+              <Field id="k-kec" label="Kecamatan KPM" error={fieldErr('kpm.address.kecamatan', req(kAddr.kecamatan, 'Kecamatan KPM'))}>
+                <select id="k-kec" value={kAddr.kecamatan} onChange={(e) => setKa('kecamatan', e.currentTarget.value)}>
+                  <option value="">— pilih kecamatan —</option>
+                  {Object.keys(KECAMATAN_TARAKAN).map((kc) => <option key={kc} value={kc}>{kc}</option>)}
+                </select>
+              </Field>
+              <Field id="k-kel" label="Kelurahan KPM" error={fieldErr('kpm.address.kelurahan', req(kAddr.kelurahan, 'Kelurahan KPM'))}>
+                <select id="k-kel" value={kAddr.kelurahan} disabled={!kAddr.kecamatan} onChange={(e) => setKa('kelurahan', e.currentTarget.value)}>
+                  <option value="">{kAddr.kecamatan ? '— pilih kelurahan —' : 'Pilih kecamatan dahulu'}</option>
+                  {(KECAMATAN_TARAKAN[kAddr.kecamatan] ?? []).map((kl) => <option key={kl} value={kl}>{kl}</option>)}
+                </select>
+              </Field>
+            </div>
+            <Field id="k-street" label="Alamat KPM (jalan, RT/RW, nomor rumah)" error={fieldErr('kpm.address.street', req(kAddr.street, 'Alamat KPM') ?? unprintable(kAddr.street, 'Alamat KPM'))}>
+              <input id="k-street" value={kAddr.street} onInput={(e) => setKa('street', e.currentTarget.value)} aria-describedby="k-street-msg" />
+            </Field>
+          </>
+        )}
       </fieldset>
 
       <fieldset class="card" aria-describedby="docs-help">

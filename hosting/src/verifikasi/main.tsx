@@ -1,13 +1,19 @@
 /**
  * The public verification page of a Surat Keterangan (/verifikasi/<code>, opened from the QR code):
- * says whether the office issued the letter (Asli/Sah, Dicabut, Tidak dikenal) and checks a PDF file
- * against the stored one by its SHA-256, computed in the browser (the file never leaves the device).
+ * says whether the office issued the letter (Asli/Sah, Dicabut, Tidak dikenal) and what it says, in
+ * masked form (the KPM's name and NIK, the complaint, the outcome, number, date, signer), so a paper
+ * reusing a genuine code with other contents does not pass; and checks a PDF file against the
+ * stored, electronically signed one by its SHA-256, computed in the browser (the file never leaves
+ * the device), reporting the signature the register records.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { displayVerificationCode, normalizeVerificationCode } from '../../../functions/src/domain/letterCode.js';
 import { sha256Hex, verifyLetter, type Verification } from './api.js';
 import './verifikasi.css';
+
+/** 'CN=Kepala …, O=…' → 'Kepala …' (the name a person reads). */
+const commonName = (dn: string): string => /(?:^|,\s*)CN=([^,]+)/.exec(dn)?.[1] ?? dn;
 
 const codeFromPath = (): string =>
   decodeURIComponent(location.pathname.replace(/^\/verifikasi\/?/, '').split('/')[0] ?? '');
@@ -20,7 +26,7 @@ type Load =
 type FileCheck =
   | { kind: 'none' }
   | { kind: 'checking'; name: string }
-  | { kind: 'done'; name: string; matches: boolean }
+  | { kind: 'done'; name: string; matches: boolean; v: Verification }
   | { kind: 'error'; message: string };
 
 function Result({ v }: { v: Verification }) {
@@ -45,19 +51,53 @@ function Result({ v }: { v: Verification }) {
           ? `Surat ini pernah diterbitkan, tetapi telah dicabut${v.revokedOn ? ` pada ${v.revokedOn}` : ''} dan tidak berlaku lagi.`
           : 'Surat ini diterbitkan oleh Dinas Sosial dan Pemberdayaan Masyarakat Kota Tarakan dan tercatat pada register surat keluar.'}
       </p>
+      <p class="muted">
+        Cocokkan isi surat yang Anda pegang dengan keterangan di bawah ini. Bila ada yang berbeda, surat
+        tersebut bukan surat yang diterbitkan dengan kode ini.
+      </p>
       <dl>
         <dt>Nomor surat</dt>
-        <dd>{v.number}</dd>
+        <dd data-testid="v-number">{v.number}</dd>
         <dt>Tanggal</dt>
         <dd>{v.date}</dd>
-        <dt>Penanda tangan</dt>
-        <dd>
-          {v.signerName}, {v.signerTitle}
-        </dd>
+        {v.kpmNameMasked && (
+          <>
+            <dt>Nama KPM</dt>
+            <dd data-testid="v-kpm-name">{v.kpmNameMasked}</dd>
+          </>
+        )}
+        {v.kpmNikMasked && (
+          <>
+            <dt>NIK KPM</dt>
+            <dd data-testid="v-kpm-nik">{v.kpmNikMasked}</dd>
+          </>
+        )}
         <dt>Pemohon</dt>
         <dd>{v.applicantMasked}</dd>
         <dt>Perihal</dt>
         <dd>Surat Keterangan – {v.complaintLabel}</dd>
+        {v.outcome && (
+          <>
+            <dt>Isi keterangan</dt>
+            <dd data-testid="v-outcome">{v.outcome}</dd>
+          </>
+        )}
+        <dt>Penanda tangan</dt>
+        <dd>
+          {v.signerName}, {v.signerTitle}
+        </dd>
+        {v.signature && (
+          <>
+            <dt>Tanda tangan elektronik</dt>
+            <dd data-testid="v-signature">
+              {v.signature.signedAt}
+              {v.signature.certificateSubject ? ` · sertifikat ${commonName(v.signature.certificateSubject)}` : ''}
+              {v.signature.certificateIssuer ? `, diterbitkan oleh ${commonName(v.signature.certificateIssuer)}` : ''}
+            </dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd>{v.revoked ? `Dicabut${v.revokedOn ? ` pada ${v.revokedOn}` : ''}` : 'Berlaku'}</dd>
       </dl>
     </section>
   );
@@ -102,7 +142,7 @@ function App() {
     setFile({ kind: 'checking', name: f.name });
     try {
       const v = await verifyLetter(code, await sha256Hex(f));
-      setFile({ kind: 'done', name: f.name, matches: v.status !== 'unknown' && v.hashMatches === true });
+      setFile({ kind: 'done', name: f.name, matches: v.status !== 'unknown' && v.hashMatches === true, v });
     } catch {
       setFile({ kind: 'error', message: 'Berkas tidak dapat diperiksa. Silakan coba lagi.' });
     }
@@ -180,6 +220,16 @@ function App() {
               {file.matches
                 ? `Berkas ${file.name} cocok: isinya sama persis dengan surat yang diterbitkan.`
                 : `Berkas ${file.name} tidak cocok: isinya berbeda dari surat yang diterbitkan (mungkin telah diubah, atau berkas lain).`}
+            </p>
+          )}
+          {file.kind === 'done' && file.matches && file.v.status !== 'unknown' && (
+            <p data-testid="file-signature" class="match">
+              {file.v.signature
+                ? `Berkas ini adalah surat yang ditandatangani secara elektronik oleh ${file.v.signerName} (${file.v.signerTitle}) pada ${file.v.signature.signedAt}` +
+                  (file.v.signature.certificateSubject ? ` dengan sertifikat ${commonName(file.v.signature.certificateSubject)}` : '') +
+                  ', menurut register surat keluar. Tanda tangan elektroniknya dapat diperiksa juga di aplikasi pembaca PDF.'
+                : `Berkas ini adalah surat yang tercatat pada register surat keluar, ditandatangani oleh ${file.v.signerName} (${file.v.signerTitle}).`}
+              {file.v.revoked ? ' Namun surat ini telah dicabut dan tidak berlaku lagi.' : ''}
             </p>
           )}
         </section>

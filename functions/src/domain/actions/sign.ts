@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import { signoff, type Handler } from './handler.js';
 
 /**
- * `sign` (Kabid): records the signature and asks for the letter (`letter.status = 'pending'`, which
+ * `sign` (Kabid): records the signature and asks for the letter (`letter.status = 'pending'`, due now, which
  * the letter trigger takes from there). Refuses (`failed-precondition`) without a draft, then
  * without the Koordinator's paraf.
  */
@@ -19,5 +19,6 @@ export const handleSign: Handler<'sign'> = (_input, target, ctx) => {
       'Draf Surat Keterangan belum diparaf oleh Koordinator Dayasos.',
     );
   }
-  return { to: target, patch: { signature: signoff(ctx), letter: { status: 'pending' } } };
+  // `dueAt`: a lost trigger event is found by the sweeper from now on (letterLifecycle.ts).
+  return { to: target, patch: { signature: signoff(ctx), letter: { status: 'pending', dueAt: ctx.at } } };
 };
