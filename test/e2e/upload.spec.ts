@@ -141,11 +141,13 @@ test('the staff page shows the photo arrive without reloading, and viewing it is
 
   await expect(uploads.getByText('Fotokopi KTP/KK')).toBeVisible({ timeout: 15_000 });
   await uploads.getByRole('button', { name: 'Lihat Fotokopi KTP/KK' }).click();
-  await expect
-    .poll(async () => (await adminDb.collection('accessLog').where('caseId', '==', caseId).get()).size, { timeout: 15_000 })
-    .toBe(1);
-  const [view] = (await adminDb.collection('accessLog').where('caseId', '==', caseId).get()).docs.map((d) => d.data());
+  // Opening the case page recorded the identity opening; viewing the photo records the view.
+  const views = () => adminDb.collection('accessLog').where('caseId', '==', caseId).where('what', '==', 'document').get();
+  await expect.poll(async () => (await views()).size, { timeout: 15_000 }).toBe(1);
+  const [view] = (await views()).docs.map((d) => d.data());
   expect(view).toMatchObject({ uid: fo.uid, what: 'document', documentKind: 'ktp_kk' });
+  const opened = await adminDb.collection('accessLog').where('caseId', '==', caseId).where('what', '==', 'identity').get();
+  expect(opened.docs.map((d): unknown => d.get('uid'))).toContain(fo.uid);
   await staff.screenshot({ path: '.test-results/screens/staff-upload-arrived.png' });
   await desk.close();
 });

@@ -39,11 +39,14 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 let o: Office;
 /** A case the real callables brought to `initialled` (analysis and paraf by real people), as a template. */
 let template: Record<string, unknown>;
+/** The template's identity (the case's personal data lives in its own document). */
+let templateIdentity: Record<string, unknown>;
 
 beforeAll(async () => {
   o = await office();
   const init = await driveCase(o, 'initialled', intakeForm({ email: '' }));
   template = (await caseDoc(init.caseId).get()).data()!;
+  templateIdentity = (await caseDoc(init.caseId).collection('private').doc('identity').get()).data()!;
 });
 afterAll(async () => o?.close());
 
@@ -63,6 +66,7 @@ async function signedCase(letter: Record<string, unknown>): Promise<string> {
     letter,
     historyHead: null,
   });
+  await caseDoc(id).collection('private').doc('identity').set(templateIdentity);
   return id;
 }
 
