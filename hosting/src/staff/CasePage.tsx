@@ -24,6 +24,7 @@ import { formatTanggalWaktu } from '../../../functions/src/domain/indonesianDate
 import type { OfficeSettings } from '../../../functions/src/domain/settings';
 import { auth, call } from '../firebase';
 import { db, useDoc, useQuery, type CaseDoc, type StoredCase } from './db';
+import { uploadsClosedReason } from '../../../functions/src/domain/uploadLimits';
 import { IDENTITY_ROLES, joinCase, maskedIdentity, summaryOfDoc, type CaseIdentity } from '../../../functions/src/domain/caseSummary';
 import { ActionPanel } from './actions';
 import { ClockBadge, Dialog, ErrorBox, Link, clockOf, errorMessage, fmtMinutes, isMissingFunction, useNow } from './ui';
@@ -215,7 +216,7 @@ export function CasePage({ me, role, settings, caseId }: { me: Me; role: Role; s
             </table>
           </section>
 
-          <Uploads caseId={caseId} uploads={uploads.data} canLink={role === 'fo' && ['intake', 'submitted', 'awaiting_documents'].includes(kase.state)} autoLink={isNew} tz={tz} />
+          <Uploads caseId={caseId} uploads={uploads.data} canLink={role === 'fo' && uploadsClosedReason(kase.state) === null} autoLink={isNew} tz={tz} />
 
           {kase.analysis && (
             <section class="card" aria-labelledby="an-title">

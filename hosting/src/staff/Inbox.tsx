@@ -58,12 +58,12 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
       .filter((c) => !state || c.state === state)
       .filter((c) => !type || c.complaintType === type)
       .filter((c) => !kel || c.kelurahan === kel)
-      .filter((c) => !day || officeDay(c.createdAt, settings.calendar.timeZoneOffsetMinutes) === day)
+      .filter((c) => !day || (c.createdAt && officeDay(c.createdAt, settings.calendar.timeZoneOffsetMinutes) === day))
       .filter((c) => (activeFound ? activeFound.ids.has(c.id) : !needle || byIdentity || c.number?.toLowerCase().includes(needle)))
       .map((c) => ({ c, summary: c, clock: clockOf(c, settings, now) }));
     // Most urgent first: running clocks by elapsed/standard (overdue first), then paused ones, then final.
     const rank = (x: (typeof list)[number]) => (!x.clock ? -2 : x.clock.paused ? -1 : x.clock.ratio);
-    return list.sort((a, b) => rank(b) - rank(a) || a.c.createdAt.localeCompare(b.c.createdAt));
+    return list.sort((a, b) => rank(b) - rank(a) || String(a.c.createdAt).localeCompare(String(b.c.createdAt)));
   }, [live.data, q, state, type, kel, day, settings, now, activeFound, byIdentity]);
   const elsewhere = activeFound ? activeFound.cases.filter((f) => !rows.some((r) => r.c.id === f.id)) : [];
 
@@ -145,7 +145,7 @@ export function Inbox({ role, settings }: { role: Role; settings: OfficeSettings
                 <td data-label="Jenis">{COMPLAINT_TYPE_LABELS[c.complaintType]}</td>
                 <td data-label="Status"><span class={`state state-${c.state}`}>{STATE_LABELS[c.state]}</span></td>
                 <td data-label="Kelurahan">{summary.kelurahan}</td>
-                <td data-label="Diterima">{formatTanggalWaktu(new Date(c.createdAt), settings.calendar.timeZoneOffsetMinutes)}</td>
+                <td data-label="Diterima">{c.createdAt ? formatTanggalWaktu(new Date(c.createdAt), settings.calendar.timeZoneOffsetMinutes) : '—'}</td>
                 <td data-label="Waktu langkah"><ClockBadge clock={clock} /></td>
               </tr>
             ))}
