@@ -29,6 +29,7 @@ import { bootstrap, serialised, ROOT, BIN, childEnv, readJson, PROJECT_ID } from
 bootstrap(new URL(import.meta.url).pathname);
 serialised();
 
+const { Buffer } = await import('node:buffer');
 const { execFileSync, spawn } = await import('node:child_process');
 const { createHash } = await import('node:crypto');
 const fs = await import('node:fs');
