@@ -4,22 +4,13 @@
  * `accessLog`. An entry names the staff member, the case (id and number), what was opened and when —
  * and nothing of the applicant's personal data.
  */
+import type { AccessEntry } from '../domain/accessLog.js';
 import { db } from '../firebase/admin.js';
 
 export const ACCESS_LOG = 'accessLog';
 
-export type AccessKind = 'identity' | 'document' | 'letter';
-
-export interface AccessRecord {
-  at: string;
-  uid: string;
-  name: string;
-  caseId: string;
-  caseNumber: string | null;
-  what: AccessKind;
-  /** For a photocopy: its document kind (e.g. `ktp_kk`); never a file name or content. */
-  documentKind?: string;
-}
+/** The record's shape is the domain's (`domain/accessLog.ts`), which the access-log page reads too. */
+export type AccessRecord = AccessEntry;
 
 /** Writes one access record; the caller awaits it before handing out the data. */
 export async function recordAccess(r: Omit<AccessRecord, 'at'>): Promise<void> {
