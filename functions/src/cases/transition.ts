@@ -6,7 +6,7 @@ import { callable } from '../firebase/callable.js';
 import { appendHistory, readCase } from './store.js';
 import type { CaseRef } from '../schemas.js';
 import { loadSettings } from '../firebase/settings.js';
-import { requireActiveStaff, type ActiveStaff } from '../firebase/caller.js';
+import { actorFromStaff, requireActiveStaff } from '../firebase/caller.js';
 import type { Actor } from '../domain/caseModel.js';
 import { assertRecentSignIn } from '../domain/staff.js';
 import { isRecordedRefusal, recordRefusal } from './refusals.js';
@@ -23,8 +23,8 @@ export interface TransitionResult {
  * a role that may never take the action (`permission-denied`, `assertMayAct`, before anything is
  * read); for paraf and sign, a sign-in older than 5 minutes (`unauthenticated`, the signer must
  * confirm with their password); then a stale version (`aborted`), then the state, the separation
- * of duties and the guards. Refused paraf and sign attempts are recorded for the administrator. The plan's patch (state, version, clock, updatedAt/By and the
- * action's fields) is written as planned, with the hash-chained history entry, together or not at all.
+ * of duties and the guards. Refused paraf and sign attempts are recorded for the administrator.
+ * The plan's patch (state, version, clock, updatedAt/By and the action's fields) is written as planned, with the hash-chained history entry, together or not at all.
  */
 export async function runTransition(
   req: Pick<CallableRequest, 'auth'>,
@@ -32,22 +32,19 @@ export async function runTransition(
   input: ActionInput,
 ): Promise<TransitionResult> {
   const staff = await requireActiveStaff(req);
+  const actor = actorFromStaff(staff);
   const approval = input.action === 'paraf' || input.action === 'sign' ? input.action : null;
-  if (!approval) return transact(toActor(staff), ref, input);
   try {
-    assertMayAct(toActor(staff), approval);
-    assertRecentSignIn(staff.authTime, new Date(), approval);
-    return await transact(toActor(staff), ref, input);
+    assertMayAct(actor, input.action);
+    if (approval) assertRecentSignIn(staff.authTime, new Date(), approval);
+    return await transact(actor, ref, input);
   } catch (err) {
-    if (isRecordedRefusal(err)) await recordRefusal(approval, ref.caseId, staff, err);
+    if (approval && isRecordedRefusal(err)) await recordRefusal(approval, ref.caseId, staff, err);
     throw err;
   }
 }
 
-const toActor = (s: ActiveStaff): Actor => ({ uid: s.uid, name: s.name, roles: s.roles, ...(s.nip ? { nip: s.nip } : {}) });
-
 async function transact(actor: Actor, ref: z.infer<typeof CaseRef>, input: ActionInput): Promise<TransitionResult> {
-  assertMayAct(actor, input.action);
   const settings = await loadSettings();
   return db().runTransaction(async (tx) => {
     const { ref: doc, kase } = await readCase(tx, ref.caseId);

@@ -69,8 +69,15 @@ export async function requireRole(req: Pick<CallableRequest, 'auth'>, role: Role
   return caller;
 }
 
-/** The active staff member calling, as the domain's Actor (name and NIP from the profile). */
+/** An active staff member as the domain's Actor (name and NIP from the profile). */
+export const actorFromStaff = (c: ActiveStaff): Actor => ({
+  uid: c.uid,
+  name: c.name,
+  roles: c.roles,
+  ...(c.nip ? { nip: c.nip } : {}),
+});
+
+/** The active staff member calling, as the domain's Actor. */
 export async function actorOf(req: Pick<CallableRequest, 'auth'>): Promise<Actor> {
-  const c = await requireActiveStaff(req);
-  return { uid: c.uid, name: c.name, roles: c.roles, ...(c.nip ? { nip: c.nip } : {}) };
+  return actorFromStaff(await requireActiveStaff(req));
 }
