@@ -72,7 +72,7 @@ const session = (what, extra) =>
     // cwd: the Firestore emulator writes its debug log into the working directory.
     { env, cwd: work, ...(logFd !== null ? { stdio: ['ignore', logFd, logFd] } : {}) },
   );
-let code = 1;
+let code;
 try {
   const a = await session('write', ['--export-on-exit', data]);
   code = a === 0 ? await session('read', ['--import', data]) : 1;
