@@ -286,7 +286,7 @@ async function lint() {
   const previous = fs.existsSync(digestFile) ? fs.readFileSync(digestFile, 'utf8').trim() : null;
   if (digest === null || digest !== previous) fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const ok = await stage('lint', join(BIN, 'eslint'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', join(dir, 'cache.json')], { env, nice: true });
+  const ok = await stage('lint', join(BIN, 'eslint'), ['.', '--ignore-pattern', '.cache/', '--cache', '--cache-strategy', 'content', '--cache-location', join(dir, 'cache.json')], { env, nice: true });
   if (ok && digest !== null) fs.writeFileSync(digestFile, `${digest}\n`);
   else fs.rmSync(digestFile, { force: true });
   return ok;
