@@ -114,8 +114,9 @@ function exec(cmd, argv, { env, cwd = ROOT, live = false, nice = false, log } = 
       if (settled) return;
       settled = true;
       if (logFd !== null) fs.closeSync(logFd);
+      // A live run's caller prints its result line first, then what queued up meanwhile (stage()).
       if (takeConsole) consoleGate.live = false;
-      flushConsole();
+      else flushConsole();
       resolve({ code, output: Buffer.concat(chunks).toString() });
     };
     child.on('error', () => done(127));
@@ -131,7 +132,10 @@ async function stage(name, cmd, argv, opts = {}) {
   const { code, output } = await exec(cmd, argv, { ...opts, live });
   const ms = Date.now() - t0;
   const ok = code === 0;
-  say(`${live ? '' : `\n=== ${name}\n${output}`}=== ${name}: ${ok ? 'ok' : 'FAILED'} (${secs(ms)} s)`);
+  const line = `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${secs(ms)} s)\n`;
+  if (live) consoleGate.queue.unshift(line);
+  else consoleGate.queue.push(`\n=== ${name}\n${output}${line}`);
+  flushConsole();
   record(name, ms, ok);
   return ok;
 }
