@@ -12,7 +12,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../functions/src/audit/chain.js';
-import { adminBucket, adminDb } from '../support/admin.js';
+import { adminBucket, adminDb, changesOf } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
 import { decideYes, driveCase, intakeForm, office, type Office } from '../support/workflow.js';
 import { waitFor } from '../support/wait.js';
@@ -43,10 +43,15 @@ type Letter = Record<string, unknown> & {
 const caseDoc = (id: string) => adminDb.doc(`cases/${id}`);
 const letterOf = async (id: string) => (await caseDoc(id).get()).get('letter') as Letter | undefined;
 const rendered = (id: string) =>
-  waitFor(`letter of ${id}`, async () => {
-    const l = await letterOf(id);
-    return l?.status === 'rendered' ? l : undefined;
-  });
+  waitFor(
+    `letter of ${id}`,
+    async () => {
+      const l = await letterOf(id);
+      return l?.status === 'rendered' ? l : undefined;
+    },
+    undefined,
+    { wakeOn: changesOf(caseDoc(id)) },
+  );
 // Lines are joined with a space; a line that wraps after a word's hyphen ("E-" / "Warung", where
 // DejaVu Sans Condensed's widths put the break) is joined without one.
 const pdfText = async (bytes: Uint8Array) =>
@@ -212,10 +217,15 @@ describe('letter trigger', () => {
         expectedVersion: init.version,
         confirm: true,
       });
-      const failed = await waitFor('failure', async () => {
-        const l = await letterOf(init.caseId);
-        return l?.status === 'failed' ? l : undefined;
-      });
+      const failed = await waitFor(
+        'failure',
+        async () => {
+          const l = await letterOf(init.caseId);
+          return l?.status === 'failed' ? l : undefined;
+        },
+        undefined,
+        { wakeOn: changesOf(caseDoc(init.caseId)) },
+      );
       expect(failed.attempts).toBe(1);
       expect(failed.error).toMatch(/^Surat Keterangan gagal dibuat: Format nomor surat tidak valid/);
       expect(failed.number).toBeUndefined(); // no number consumed by a failed attempt
@@ -245,6 +255,7 @@ describe('letter trigger', () => {
           return l?.status === 'rendered' ? l : undefined;
         },
         150_000,
+        { wakeOn: changesOf(caseDoc(init.caseId)) },
       );
       expect(letter.attempts).toBeGreaterThanOrEqual(2);
       expect(letter.error).toBeUndefined();
@@ -310,14 +321,13 @@ describe('letter trigger', () => {
       );
     }
     // Let letters of earlier tests settle so that the 30 run alone.
-    await waitFor('a quiet register', async () => {
-      const busy = await adminDb
-        .collection('cases')
-        .where('letter.status', 'in', ['pending', 'rendering'])
-        .limit(1)
-        .get();
-      return busy.empty ? true : undefined;
-    });
+    const unsettled = adminDb.collection('cases').where('letter.status', 'in', ['pending', 'rendering']).limit(1);
+    await waitFor(
+      'a quiet register',
+      async () => ((await unsettled.get()).empty ? true : undefined),
+      undefined,
+      { wakeOn: changesOf(unsettled) },
+    );
     // All at once. A call the emulator's worker drops (EPIPE under load → 'internal') is retried only
     // if the case is provably still unsigned: signCase carries the expected version, so it cannot apply twice.
     const sign = async (c: (typeof cases)[number]) => {
@@ -350,6 +360,8 @@ describe('letter trigger', () => {
             return l?.status === 'rendered' ? l : undefined;
           },
           240_000,
+          // Woken by the case's own changes; the timer (at most 2 s) still runs the nudge check above.
+          { wakeOn: changesOf(caseDoc(c.caseId)) },
         ),
       ),
     );

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDb } from '../support/admin.js';
+import { adminDb, changesOf } from '../support/admin.js';
 import { MAILDEV_URL } from '../support/env.js';
 import { driveCase, intakeForm, office, type Office } from '../support/workflow.js';
 import { waitFor } from '../support/wait.js';
@@ -37,11 +37,16 @@ afterAll(async () => o?.close());
 async function signedWithEmail() {
   const address = `pemohon-${randomUUID().slice(0, 8)}@contoh.example`;
   const c = await driveCase(o, 'signed', intakeForm({ email: address }));
-  const email = await waitFor('the email status on the case', async () => {
-    const e = (await adminDb.doc(`cases/${c.caseId}`).get()).get('letter.email') as
-      { status: string } | undefined;
-    return e?.status === 'sent' ? e : undefined;
-  });
+  const kase = adminDb.doc(`cases/${c.caseId}`);
+  const email = await waitFor(
+    'the email status on the case',
+    async () => {
+      const e = (await kase.get()).get('letter.email') as { status: string } | undefined;
+      return e?.status === 'sent' ? e : undefined;
+    },
+    undefined,
+    { wakeOn: changesOf(kase) },
+  );
   return { ...c, address, email };
 }
 
@@ -102,13 +107,19 @@ describe('email of the letter', () => {
 
   it('queues nothing for an applicant without an email address, and says so on the case', async () => {
     const c = await driveCase(o, 'signed', intakeForm({ email: '' }));
-    const email = await waitFor('the letter', async () => {
-      const l = (await adminDb.doc(`cases/${c.caseId}`).get()).get('letter') as {
-        status: string;
-        email?: { status: string; error?: string };
-      };
-      return l?.status === 'rendered' ? l.email : undefined;
-    });
+    const kase = adminDb.doc(`cases/${c.caseId}`);
+    const email = await waitFor(
+      'the letter',
+      async () => {
+        const l = (await kase.get()).get('letter') as {
+          status: string;
+          email?: { status: string; error?: string };
+        };
+        return l?.status === 'rendered' ? l.email : undefined;
+      },
+      undefined,
+      { wakeOn: changesOf(kase) },
+    );
     expect(email?.status).toBe('none');
     expect(email?.error).toMatch(/tidak mencantumkan alamat email/);
     expect((await adminDb.doc(`outbox/letter-${c.caseId}`).get()).exists).toBe(false);

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminBucket, adminDb } from '../support/admin.js';
+import { adminBucket, adminDb, changesOf } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
 import { driveCase, intakeForm, office, type Office } from '../support/workflow.js';
 import { waitFor } from '../support/wait.js';
@@ -41,12 +41,18 @@ beforeAll(async () => {
   o = await office();
   anon = await client();
   c = await driveCase(o, 'signed', intakeForm({ email: '' }));
-  letter = await waitFor('the letter', async () => {
-    const l = (await adminDb.doc(`cases/${c.caseId}`).get()).get('letter') as typeof letter & {
-      status: string;
-    };
-    return l?.status === 'rendered' ? l : undefined;
-  });
+  const kase = adminDb.doc(`cases/${c.caseId}`);
+  letter = await waitFor(
+    'the letter',
+    async () => {
+      const l = (await kase.get()).get('letter') as typeof letter & {
+        status: string;
+      };
+      return l?.status === 'rendered' ? l : undefined;
+    },
+    undefined,
+    { wakeOn: changesOf(kase) },
+  );
   signedAt = (await adminDb.doc(`cases/${c.caseId}`).get()).get('signature.at') as string;
 });
 afterAll(async () => {

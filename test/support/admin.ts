@@ -4,6 +4,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getStorage } from 'firebase-admin/storage';
+import type { DocumentReference, Query } from 'firebase-admin/firestore';
 import type { Role } from '../../functions/src/domain/vocabulary.js';
 import { PROJECT_ID } from './env.js';
 
@@ -11,6 +12,18 @@ const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID, storageBucket
 export const adminDb = getFirestore(app);
 export const adminAuth = getAuth(app);
 export const adminBucket = getStorage(app).bucket();
+
+/**
+ * For waitFor's `wakeOn`: a Firestore listener on a document or query that wakes the wait whenever it
+ * changes (listener errors are ignored: the wait's own polling and deadline still apply).
+ */
+export const changesOf =
+  (ref: DocumentReference | Query) =>
+  (wake: () => void): (() => void) =>
+    ref.onSnapshot(
+      () => wake(),
+      () => undefined,
+    );
 
 export interface TestStaff {
   uid: string;

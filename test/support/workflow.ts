@@ -1,7 +1,8 @@
 import type { CaseState, ComplaintType, ApplicantRelation } from '../../functions/src/domain/vocabulary.js';
 import { requiredDocuments } from '../../functions/src/domain/documents.js';
-import { adminDb, createStaff, type TestStaff } from './admin.js';
+import { adminDb, changesOf, createStaff, type TestStaff } from './admin.js';
 import { client } from './client.js';
+import { waitFor } from './wait.js';
 
 type Client = Awaited<ReturnType<typeof client>>;
 
@@ -108,11 +109,13 @@ export async function driveCase(o: Office, target: CaseState, form = intakeForm(
     initialled: () => o.kabid.call('signCase', { ...ref(), confirm: true }),
     // Hand-over needs the letter the trigger renders after signing: wait for it (deadline, no sleep guess).
     signed: async () => {
-      const deadline = Date.now() + 60_000;
-      while ((await adminDb.doc(`cases/${cur.caseId}`).get()).get('letter.status') !== 'rendered') {
-        if (Date.now() > deadline) throw new Error(`letter of ${cur.caseId} not rendered within 60 s`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      const kase = adminDb.doc(`cases/${cur.caseId}`);
+      await waitFor(
+        `the letter of ${cur.caseId} (rendered within 60 s)`,
+        async () => ((await kase.get()).get('letter.status') === 'rendered' ? true : undefined),
+        60_000,
+        { wakeOn: changesOf(kase) },
+      );
       return o.fo.call('recordHandover', { ...ref(), method: 'langsung', receivedBy: form.applicant.name });
     },
   };
