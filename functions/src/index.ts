@@ -31,6 +31,8 @@ export { deliverEmail } from './triggers/deliverEmail.js';
 export { letterSweeper } from './triggers/letterSweeper.js';
 export { retentionPurge } from './triggers/retentionPurge.js';
 export { refuseSelfSignUp } from './triggers/refuseSelfSignUp.js';
+export { tallyReports } from './triggers/tallyReports.js';
+export { monthlyReport } from './callables/monthlyReport.js';
 export { verifyLetter } from './callables/verifyLetter.js';
 export { getLetterPdf } from './callables/getLetterPdf.js';
 export { revokeLetter } from './callables/revokeLetter.js';
