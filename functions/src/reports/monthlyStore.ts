@@ -84,8 +84,10 @@ export async function readAllCases(store: Firestore = db()): Promise<Map<string,
   for (const h of history.docs) {
     const caseRef = h.ref.parent.parent;
     if (!caseRef || caseRef.parent.id !== 'cases') continue;
-    const c = cases.get(caseRef.id);
-    if (!c) continue;
+    // History under a case document that does not exist (any more) counts as the trigger counted
+    // it: with empty facts.
+    let c = cases.get(caseRef.id);
+    if (!c) cases.set(caseRef.id, (c = { facts: factsOf(undefined), events: [], entryIds: [] }));
     c.events.push(h.data() as ReportEvent);
     c.entryIds.push(h.id);
   }

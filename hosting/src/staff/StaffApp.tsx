@@ -20,6 +20,7 @@ const loadStaff = () => import('./Admin').then((m) => m.StaffAdmin);
 const loadSettings = () => import('./Admin').then((m) => m.SettingsAdmin);
 const loadPassword = () => import('./ChangePassword').then((m) => m.ChangePassword);
 const loadAccessLog = () => import('./AccessLog').then((m) => m.AccessLog);
+const loadMonthlyReport = () => import('./reports/MonthlyReport').then((m) => m.MonthlyReport);
 /** Who answers for the use of personal data reads the access log (rules: admin or Kabid). */
 const mayReadAccessLog = (roles: readonly Role[]) => roles.includes('admin') || roles.includes('kabid');
 
@@ -85,6 +86,8 @@ export function StaffApp({ user }: { user: User }) {
     page = <Lazy key="settings" load={loadSettings} props={{ settings }} />;
   } else if (path === '/catatan-akses' && mayReadAccessLog(me.roles)) {
     page = <Lazy key="access-log" load={loadAccessLog} props={{}} />;
+  } else if (path === '/laporan-bulanan') {
+    page = <Lazy key="monthly-report" load={loadMonthlyReport} props={{}} />;
   } else {
     page = <Inbox role={role} settings={settings} />;
   }
@@ -108,6 +111,7 @@ export function StaffApp({ user }: { user: User }) {
               <Link href="/admin/pengaturan" aria-current={path === '/admin/pengaturan' ? 'page' : undefined}>Pengaturan kantor</Link>
             </>
           )}
+          {me && <Link href="/laporan-bulanan" aria-current={path === '/laporan-bulanan' ? 'page' : undefined}>Laporan bulanan</Link>}
           {me && (role === 'admin' || role === 'kabid') && mayReadAccessLog(me.roles) && (
             <Link href="/catatan-akses" aria-current={path === '/catatan-akses' ? 'page' : undefined}>Catatan akses</Link>
           )}
