@@ -10,7 +10,6 @@
  * them: documents fetched + count() read units), response bytes and time (cold first call, then
  * the median of 5 warm calls).
  */
-// @ts-expect-error — a plain ES module of the scripts (no types)
 import { backgroundTriggers, syntheticCases, writeSyntheticCases } from '../scripts/seedReports.mjs';
 import { rebuildMonthlyReports } from '../functions/src/reports/monthlyStore.js';
 import { monthOf } from '../functions/src/domain/reports/monthlyTally.js';
@@ -29,7 +28,7 @@ const staff = { fo: people('fo', 4), analis: people('analis', 3), koordinator: p
 
 let t = performance.now();
 const cases = await syntheticCases({ count: N, from: new Date(now.getTime() - 365 * 86_400_000), to: now, seed: 20_000, staff });
-const events = (cases as Array<{ events: unknown[] }>).reduce((s, c) => s + c.events.length, 0);
+const events = cases.reduce((s, c) => s + c.events.length, 0);
 console.log(`generated ${N} cases, ${events} history entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 t = performance.now();
 await backgroundTriggers(false);

@@ -48,6 +48,14 @@ export async function seed({ log = console.log } = {}) {
   if (anyCase.empty) {
     cases = await seedCases(db, log);
     log(`[seed] created ${cases} demo cases across every state`);
+    // A year of backdated cases for the monthly report (scripts/seedReports.mjs).
+    const { seedReports } = await import('./seedReports.mjs');
+    const uidOf = async (role) => {
+      const s = DEMO_STAFF.find((x) => x.roles[0] === role);
+      return { uid: (await auth.getUserByEmail(s.email)).uid, name: s.name };
+    };
+    const staffByRole = Object.fromEntries(await Promise.all(['fo', 'analis', 'koordinator', 'kabid'].map(async (r) => [r, await uidOf(r)])));
+    await seedReports(db, { log, staffByRole });
   }
   return { created, cases };
 }

@@ -9,6 +9,7 @@
  * `npm run bench:reports` (20,000 cases over a year). Needs the built functions (functions/lib).
  * The names, NIKs and phone numbers are made up (NIK 6571… = Kota Tarakan).
  */
+/* global fetch */
 import { ROOT } from './lib.mjs';
 
 const lib = (p) => import(`${ROOT}/functions/lib/${p}`);

@@ -33,6 +33,7 @@ export { retentionPurge } from './triggers/retentionPurge.js';
 export { refuseSelfSignUp } from './triggers/refuseSelfSignUp.js';
 export { tallyReports } from './triggers/tallyReports.js';
 export { monthlyReport } from './callables/monthlyReport.js';
+export { exportMonthlyReport } from './callables/exportMonthlyReport.js';
 export { verifyLetter } from './callables/verifyLetter.js';
 export { getLetterPdf } from './callables/getLetterPdf.js';
 export { revokeLetter } from './callables/revokeLetter.js';

@@ -5,6 +5,11 @@
  * officer to the Kabid and only one's own figures to the FO, reading at most 50 documents.
  */
 import '../support/inProcess.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MARKERS,
@@ -109,13 +114,12 @@ describe('tallyReports (trigger) after real workflow runs', () => {
     const all = await readAllCases();
     const mine = rebuild(ids.map((id) => all.get(id)!)).get(M)!;
     const d = diff(before, after) as Record<string, unknown>;
-    const { month: _m, closures, ...expected } = mine;
+    const { closures, ...expected } = { ...mine, month: undefined };
     expect(closures).toEqual({ [(await adminDb.doc(`cases/${ids[1]}`).get()).get('number') as string]: CLOSE_REASON });
     // Standards and names are plain values, not increments: compare them on the stored document.
     const strip = (x: unknown): unknown =>
       x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'standard' && k !== 'name').map(([k, v]) => [k, strip(v)])) : x;
-    const { month: _dm, closures: _dc, ...added } = d;
-    expect(strip(added)).toEqual(strip(expected));
+    expect(strip({ ...d, month: undefined, closures: undefined })).toEqual(strip(expected));
   });
 
   it('a redelivered event changes nothing; concurrent deliveries of a new event count once', async () => {
@@ -159,6 +163,39 @@ describe('monthlyReport (callable)', () => {
     expect(kabid.cost.total).toBeLessThanOrEqual(50);
     // No identity in the answer.
     expect(JSON.stringify(kabid.report)).not.toMatch(/\d{16}|Siti Aminah|@contoh/);
+  });
+
+  it('exports the same figures: XLSX with typed numbers, PDF with the totals and the Mengetahui line', async () => {
+    type Answer = { report: MonthlyReport };
+    type File = { filename: string; contentType: string; base64: string };
+    const { report } = await o.kabid.call<Answer>('monthlyReport', { month: M });
+    const xlsx = await o.kabid.call<File>('exportMonthlyReport', { month: M, format: 'xlsx' });
+    expect(xlsx.filename).toBe(`laporan-bulanan-${M}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const cells = (sheet: string) => {
+      const rows: unknown[][] = [];
+      wb.getWorksheet(sheet)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? v.result : v))));
+      return rows;
+    };
+    const summary = cells('Ringkasan');
+    const value = (label: string) => summary.find((r) => r[0] === label)?.[1];
+    expect(value('Pengaduan diterima')).toBe(report.totals.received);
+    expect(value('Pengaduan selesai (surat diserahkan)')).toBe(report.totals.completed);
+    expect(value('Pengaduan ditutup')).toBe(report.totals.closed);
+    const steps = cells('Langkah SOP');
+    expect(steps.find((r) => r[0] === 'Jumlah')?.[2]).toBe(report.stepTotals.ended);
+    expect(cells('Kelurahan').find((r) => r[0] === 'Jumlah')?.[2]).toBe(report.totals.received);
+
+    const pdf = await o.kabid.call<File>('exportMonthlyReport', { month: M, format: 'pdf' });
+    expect(pdf.contentType).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'laporan-'));
+    writeFileSync(join(dir, 'r.pdf'), Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Mengetahui');
+    expect(text).toContain(report.monthLabel);
+    expect(text).toMatch(new RegExp(`Pengaduan diterima ${report.totals.received}\\b`));
+    expect(text).toMatch(/Halaman 1 dari \d+/);
   });
 
   it('refuses a malformed month', async () => {

@@ -13,10 +13,11 @@ import './monthlyReport.css';
 import { call } from '../../firebase';
 import type { MonthlyReport as Report, StepFigures } from '../../../../functions/src/domain/reports/monthlyReport';
 import { ErrorBox, errorMessage } from '../ui';
+import { saveFile, type DownloadedFile } from '../download';
 
 type Answer = { report: Report; cost: { documents: number; countQueries: number; countReadUnits: number; total: number } };
 const monthlyReport = call<{ month: string }, Answer>('monthlyReport');
-const exportMonthlyReport = call<{ month: string; format: 'pdf' | 'xlsx' }, { filename: string; contentType: string; base64: string }>('exportMonthlyReport');
+const exportMonthlyReport = call<{ month: string; format: 'pdf' | 'xlsx' }, DownloadedFile>('exportMonthlyReport');
 
 /** The current office month (WITA). */
 function currentMonth(): string {
@@ -53,16 +54,7 @@ export function MonthlyReport() {
     setBusy(format);
     setError(null);
     try {
-      const f = await exportMonthlyReport({ month, format });
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: f.contentType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = f.filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await exportMonthlyReport({ month, format }));
     } catch (e) {
       setError(`Berkas tidak dapat dibuat. ${errorMessage(e)}`);
     } finally {
