@@ -95,7 +95,7 @@ export async function syntheticCases({ count, from, to, seed = 1, staff, numberB
     let t = start;
     let state = 'intake';
     const events = [{ action: 'intake', from: null, to: 'intake', at: new Date(t).toISOString(), by: fo.uid, byName: fo.name, actedAs: 'fo', note: `Pengaduan diterima: ${number}` }];
-    const act = (action, to, who, role, opts = {}) => {
+    const act = (action, target, who, role, opts = {}) => {
       const timed = state === 'awaiting_documents' ? 'submitted' : state;
       const standard = DEFAULT_TIME_STANDARDS[timed];
       const minutes = opts.minutes ?? stepMinutes(r, standard);
@@ -104,7 +104,7 @@ export async function syntheticCases({ count, from, to, seed = 1, staff, numberB
       events.push({
         action,
         from: state,
-        to,
+        to: target,
         ...(opts.note ? { note: opts.note } : {}),
         step: { intake: 1, submitted: 2, verified: 3, drafted: 4, initialled: 5, signed: 6 }[timed],
         stepMinutes: minutes,
@@ -115,7 +115,7 @@ export async function syntheticCases({ count, from, to, seed = 1, staff, numberB
         actedAs: role,
         at: new Date(t).toISOString(),
       });
-      state = to;
+      state = target;
       return true;
     };
     let closure = null;
