@@ -1,6 +1,7 @@
 /**
- * Backdated cases for the monthly report: whole cases (case document, identity, inbox row and a
- * hash-chained history that follows the SOP's transitions) spread over past months, written
+ * Backdated cases for the monthly report: whole cases (case document, identity, inbox row, the
+ * open-case entry and a hash-chained history that follows the SOP's transitions) spread over past
+ * months, written
  * straight into the emulator with the admin SDK, then the report's rebuild computes the month
  * documents (the `tallyReports` trigger is switched off meanwhile through the Emulator Hub, so
  * tens of thousands of history writes do not each run it; the rebuild writes every marker).
@@ -236,6 +237,10 @@ export async function writeSyntheticCases(db, cases) {
     });
     void writer.create(db.collection('caseSummaries').doc(ref.id), summaryDocOf(kase, summary));
     writes += 3;
+    if (c.state !== 'completed' && c.state !== 'closed') {
+      void writer.create(db.collection('openCases').doc(ref.id), { state: c.state, createdAt: c.createdAt });
+      writes++;
+    }
   }
   await writer.close();
   return writes;

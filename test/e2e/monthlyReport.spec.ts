@@ -48,7 +48,7 @@ test('the Kabid reads last month\'s report with its charts and downloads it as X
   await signIn(page, kabid);
   await page.getByRole('link', { name: 'Laporan bulanan' }).click();
   await expect(page.getByRole('heading', { name: 'Laporan bulanan' })).toBeVisible();
-  await page.getByLabel('Bulan').fill(month);
+  await page.getByLabel('Bulan', { exact: true }).fill(month);
   const received = page.getByTestId('total-received');
   await expect(received).toBeVisible();
   const totals = {

@@ -4,7 +4,7 @@ import { officeDateParts } from '../domain/indonesianDate.js';
 import { planIntake } from '../domain/workflow.js';
 import { db } from '../firebase/admin.js';
 import { callable } from '../firebase/callable.js';
-import { casesCol, identityRef, searchRef, summaryRef, writeHistoryEntry } from '../cases/store.js';
+import { casesCol, identityRef, openCaseRef, searchRef, summaryRef, writeHistoryEntry } from '../cases/store.js';
 import { searchKeysOf } from '../cases/search.js';
 import { splitCase, summaryDocOf } from '../domain/caseSummary.js';
 import { SEARCH_HASH_KEY } from '../firebase/params.js';
@@ -58,6 +58,7 @@ export const createCase = callable(
     batch.create(ref, { ...stored, number, historyHead: { seq: entry.seq, hash: entry.hash } });
     batch.create(identityRef(ref.id), identity);
     batch.create(summaryRef(ref.id), summaryDocOf({ ...kase, number }, stored.summary));
+    batch.create(openCaseRef(ref.id), { state: kase.state, createdAt: kase.createdAt });
     batch.create(searchRef(ref.id), { ...searchKeysOf(identity), createdAt: kase.createdAt });
     await batch.commit();
     return { caseId: ref.id, number, state: 'intake', version: kase.version };

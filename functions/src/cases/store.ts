@@ -6,6 +6,7 @@ import type { Applicant, Kpm } from '../domain/caseModel.js';
 import { joinCase, splitPatch, type CaseIdentity, type StoredCaseFields } from '../domain/caseSummary.js';
 import type { CaseState } from '../domain/vocabulary.js';
 import { db } from '../firebase/admin.js';
+import { OPEN_STATES } from '../domain/reports/monthlyReport.js';
 
 export const casesCol = () => db().collection('cases');
 export const caseRef = (id: string) => casesCol().doc(id);
@@ -13,6 +14,12 @@ export const caseRef = (id: string) => casesCol().doc(id);
 export const identityRef = (id: string) => caseRef(id).collection('private').doc('identity');
 /** The inbox row of a case: readable by active staff, no identity. */
 export const summaryRef = (id: string) => db().collection('caseSummaries').doc(id);
+/**
+ * One small document per open case (its state and intake time), deleted when the case ends: what the
+ * monthly report's backlog counts with count() queries (server-only). Kept in the transition's own
+ * transaction, so it never disagrees with the case.
+ */
+export const openCaseRef = (id: string) => db().collection('openCases').doc(id);
 /** The search keys of a case (keyed hashes): server-only. */
 export const searchRef = (id: string) => db().collection('caseSearch').doc(id);
 
@@ -96,6 +103,12 @@ export function appendHistory(
       { ...(p.state !== undefined ? { state: p.state } : {}), ...(p.clock !== undefined ? { clock: p.clock } : {}) },
       { merge: true },
     );
+  }
+  if (p.state !== undefined) {
+    const createdAt = (kase as { createdAt?: unknown }).createdAt;
+    if ((OPEN_STATES as readonly string[]).includes(p.state)) {
+      tx.set(openCaseRef(ref.id), { state: p.state, ...(typeof createdAt === 'string' ? { createdAt } : {}) }, { merge: true });
+    } else tx.delete(openCaseRef(ref.id));
   }
   return entry;
 }

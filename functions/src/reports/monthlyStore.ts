@@ -9,9 +9,10 @@
  *   (an event written during the rebuild may be counted by the rebuild and then skipped by the
  *   trigger, or the other way round — never twice, since both honour the marker — but the rebuild
  *   replaces month documents it read before a concurrent increment).
- * - `loadMonthlyReport` reads the twelve months and counts the open cases with count() queries.
+ * - `loadMonthlyReport` reads the twelve months and counts the open cases with count() queries over
+ *   `openCases` (one small document per open case, kept by the transitions: cases/store.ts).
  */
-import { FieldValue, type DocumentData, type Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type DocumentData, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
   deltaAsMergeObject,
   deltaOf,
@@ -34,6 +35,7 @@ import {
 import { db } from '../firebase/admin.js';
 
 export const MONTHS = 'reportMonths';
+export const OPEN_CASES = 'openCases';
 export const MARKERS = 'reportApplied';
 
 const markerId = (caseId: string, entryId: string) => `${caseId}_${entryId}`;
@@ -75,11 +77,21 @@ export async function tallyEvent(caseId: string, entryId: string, event: ReportE
   return 'applied';
 }
 
+/** A case read back for the rebuild: its facts, its history (with the entries' ids), state and intake time. */
+export interface StoredCaseHistory extends CaseWithHistory {
+  events: ReportEvent[];
+  entryIds: string[];
+  state?: string;
+  createdAt?: string;
+}
+
 /** Every case with its history, read with one collection-group query over `history`. */
-export async function readAllCases(store: Firestore = db()): Promise<Map<string, CaseWithHistory>> {
-  const cases = new Map<string, CaseWithHistory & { events: ReportEvent[]; entryIds: string[] }>();
-  const caseSnap = await store.collection('cases').select('number', 'complaintType', 'relation', 'summary', 'applicant').get();
-  for (const d of caseSnap.docs) cases.set(d.id, { facts: factsOf(d.data()), events: [], entryIds: [] });
+export async function readAllCases(store: Firestore = db()): Promise<Map<string, StoredCaseHistory>> {
+  const cases = new Map<string, StoredCaseHistory>();
+  const caseSnap = await store.collection('cases').select('number', 'complaintType', 'relation', 'summary', 'applicant', 'state', 'createdAt').get();
+  for (const d of caseSnap.docs) {
+    cases.set(d.id, { facts: factsOf(d.data()), events: [], entryIds: [], state: d.get('state') as string | undefined, createdAt: d.get('createdAt') as string | undefined });
+  }
   const history = await store.collectionGroup('history').get();
   for (const h of history.docs) {
     const caseRef = h.ref.parent.parent;
@@ -108,7 +120,7 @@ export async function rebuildMonthlyReports(store: Firestore = db()): Promise<{ 
   for (const [month, doc] of months) void writer.set(store.collection(MONTHS).doc(month), { ...doc, rebuiltAt: FieldValue.serverTimestamp() });
   let events = 0;
   for (const [caseId, c] of cases) {
-    const ids = (c as CaseWithHistory & { entryIds: string[] }).entryIds;
+    const ids = c.entryIds;
     c.events.forEach((e, i) => {
       const delta = deltaOf(e, c.facts);
       if (!delta) return;
@@ -116,6 +128,15 @@ export async function rebuildMonthlyReports(store: Firestore = db()): Promise<{ 
       void writer.set(store.collection(MARKERS).doc(markerId(caseId, ids[i]!)), { month: delta.month, rebuilt: true });
     });
   }
+  // The open cases, as the transitions keep them.
+  const openNow = new Set<string>();
+  for (const [caseId, c] of cases) {
+    if (c.state && (OPEN_STATES as readonly string[]).includes(c.state) && c.createdAt) {
+      openNow.add(caseId);
+      void writer.set(store.collection(OPEN_CASES).doc(caseId), { state: c.state, createdAt: c.createdAt });
+    }
+  }
+  for (const d of (await store.collection(OPEN_CASES).select().get()).docs) if (!openNow.has(d.id)) void writer.delete(d.ref);
   await writer.close();
   return { cases: cases.size, events, months: [...months.keys()].sort() };
 }
@@ -128,12 +149,15 @@ export interface ReadCost {
   total: number;
 }
 
-/** The open cases now, by state and by age, with count() aggregations over `caseSummaries`. */
+/**
+ * The open cases now, by state and by age, with count() aggregations over `openCases` (only open
+ * cases are there, so no `in` filter is needed and the collection stays small).
+ */
 export async function liveCounts(now: Date, store: Firestore = db()): Promise<{ live: LiveCounts; queries: number; units: number }> {
-  const summaries = store.collection('caseSummaries');
-  const stateCounts = OPEN_STATES.map(async (s) => [s, (await summaries.where('state', '==', s).count().get()).data().count] as const);
+  const open = store.collection(OPEN_CASES);
+  const stateCounts = OPEN_STATES.map(async (s) => [s, (await open.where('state', '==', s).count().get()).data().count] as const);
   const ageCounts = backlogRanges(now).map(async (r) => {
-    let q = summaries.where('state', 'in', [...OPEN_STATES]);
+    let q: Query = open;
     if (r.from) q = q.where('createdAt', '>=', r.from);
     if (r.to) q = q.where('createdAt', '<', r.to);
     return [r.key, (await q.count().get()).data().count] as const;

@@ -284,7 +284,7 @@ function TrendChart({ r }: { r: Report }) {
       height: 240,
       scales: { x: { time: false }, pct: { range: [0, 100] } },
       axes: [
-        { values: (_u, ticks) => ticks.map((i) => short[i] ?? '') },
+        { incrs: [1, 2, 3], values: (_u, ticks) => ticks.map((i) => short[i] ?? '') },
         { label: 'Pengaduan', size: 50 },
         { scale: 'pct', side: 1, label: '% sesuai standar', grid: { show: false }, values: (_u, t) => t.map((v) => `${v}%`) },
       ],
@@ -310,7 +310,7 @@ function StepChart({ steps }: { steps: StepFigures[] }) {
       height: 240,
       scales: { x: { time: false, range: [-0.5, 5.5] }, y: { range: [0, 100] } },
       axes: [
-        { values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) && i >= 0 && i < 6 ? `Langkah ${i + 1}` : '')) },
+        { incrs: [1], values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) && i >= 0 && i < 6 ? `Langkah ${i + 1}` : '')) },
         { label: '% sesuai standar', size: 50, values: (_u, t) => t.map((v) => `${v}%`) },
       ],
       series: [{}, { label: '% sesuai standar', fill: 'rgba(11,93,59,0.75)', stroke: GREEN, paths: bars, points: { show: false }, value: (_u, v) => (v === null ? '—' : `${v.toFixed(1)}%`) }],
