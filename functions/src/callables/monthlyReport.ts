@@ -12,7 +12,7 @@ export const MonthInput = z
  * The monthly report (Laporan bulanan) of one office-month for every active staff role: office
  * totals for all; every officer's figures for kabid, koordinator and admin, one's own for fo and
  * analis. Reads the month and the eleven before it (12 documents) plus 12 count() aggregations
- * over the open cases (1 read unit per 1,000 entries each); `cost` says what it read.
+ * over `openCases` (1 read unit per 1,000 entries each); `cost` says what it read.
  */
 export const monthlyReport = callable(MonthInput, async ({ month }, req) => {
   const staff = await requireActiveStaff(req);

@@ -150,25 +150,26 @@ function ReportBody({ r }: { r: Report }) {
         )}
       </div>
 
-      <div class="grid2">
+      <div class="grid3 tables">
         <CountTable title="Menurut jenis pengaduan" head="Jenis pengaduan" rows={r.byType} testid="report-by-type" />
         <CountTable title="Menurut hubungan pemohon" head="Pemohon" rows={r.byRelation} testid="report-by-relation" />
         <CountTable title="Menurut kecamatan" head="Kecamatan" rows={r.byKecamatan} testid="report-by-kecamatan" />
-        <div class="card table-wrap">
-          <h2>Menurut kelurahan</h2>
-          {r.byKelurahan.length === 0 ? (
-            <p class="empty">Tidak ada pengaduan diterima pada bulan ini.</p>
-          ) : (
-            <table class="cases report" data-testid="report-by-kelurahan">
-              <thead><tr><th scope="col">Kelurahan</th><th scope="col">Kecamatan</th><th scope="col" class="num">Jumlah</th></tr></thead>
-              <tbody>
-                {r.byKelurahan.map((k) => (
-                  <tr key={k.key}><td>{k.label}</td><td>{k.kecamatan}</td><td class="num">{n(k.count)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+      </div>
+
+      <div class="card table-wrap">
+        <h2>Menurut kelurahan</h2>
+        {r.byKelurahan.length === 0 ? (
+          <p class="empty">Tidak ada pengaduan diterima pada bulan ini.</p>
+        ) : (
+          <table class="cases report" data-testid="report-by-kelurahan">
+            <thead><tr><th scope="col">Kelurahan</th><th scope="col">Kecamatan</th><th scope="col" class="num">Jumlah</th></tr></thead>
+            <tbody>
+              {r.byKelurahan.map((k) => (
+                <tr key={k.key}><td>{k.label}</td><td>{k.kecamatan}</td><td class="num">{n(k.count)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
 
       <div class="card table-wrap">
@@ -282,6 +283,7 @@ function TrendChart({ r }: { r: Report }) {
     (width) => ({
       width,
       height: 240,
+      legend: { live: false },
       scales: { x: { time: false }, pct: { range: [0, 100] } },
       axes: [
         { incrs: [1, 2, 3], values: (_u, ticks) => ticks.map((i) => short[i] ?? '') },
@@ -308,6 +310,7 @@ function StepChart({ steps }: { steps: StepFigures[] }) {
     (width) => ({
       width,
       height: 240,
+      legend: { live: false },
       scales: { x: { time: false, range: [-0.5, 5.5] }, y: { range: [0, 100] } },
       axes: [
         { incrs: [1], values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) && i >= 0 && i < 6 ? `Langkah ${i + 1}` : '')) },
