@@ -148,7 +148,7 @@ describe('periodBounds', () => {
 });
 
 describe('registerScopeFor', () => {
-  it('kabid, koordinator and admin see all; FO and analis their own cases; the agenda is FO and supervisors', () => {
+  it('kabid, koordinator and admin see all; FO and analis their own cases and the whole agenda', () => {
     for (const r of ['kabid', 'koordinator', 'admin'] as const) {
       expect(registerScopeFor([r], 'u', 'cases')).toEqual({ all: true });
       expect(registerScopeFor([r], 'u', 'letters')).toEqual({ all: true });
@@ -156,8 +156,9 @@ describe('registerScopeFor', () => {
     expect(registerScopeFor(['fo'], 'u', 'cases')).toEqual({ all: false, uid: 'u' });
     expect(registerScopeFor(['analis'], 'u', 'cases')).toEqual({ all: false, uid: 'u' });
     expect(registerScopeFor(['fo'], 'u', 'letters')).toEqual({ all: true });
-    expect(() => registerScopeFor(['analis'], 'u', 'letters')).toThrow(/Agenda surat keluar/);
-    expect(() => registerScopeFor([], 'u', 'cases')).toThrow();
+    expect(registerScopeFor(['analis'], 'u', 'letters')).toEqual({ all: true });
+    expect(() => registerScopeFor([], 'u', 'cases')).toThrow(/tidak memiliki akses/);
+    expect(() => registerScopeFor([], 'u', 'letters')).toThrow(/tidak memiliki akses/);
   });
 });
 

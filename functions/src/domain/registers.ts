@@ -297,17 +297,18 @@ export const REGISTER_SUPERVISORS: readonly Role[] = ['kabid', 'koordinator', 'a
 
 /**
  * The caller's scope: kabid, koordinator and admin see every row; FO and analis see the complaint
- * register rows of the cases they acted on; the agenda surat keluar is kept by the FO (SOP step 6)
- * and holds no applicant data, so FO see it whole; analis do not. Throws `permission-denied`.
+ * register rows of the cases they acted on. The agenda surat keluar is the office's register of
+ * numbers (kept by the FO, SOP step 6): every active staff member sees it whole — the letter
+ * register it reads is readable by all active staff already (firestore.rules), and it adds only
+ * the delivery (email status, hand-over method and time). Throws `permission-denied` for a caller
+ * with none of the five roles.
  */
 export function registerScopeFor(roles: readonly Role[], uid: string, kind: RegisterKind): RegisterScope {
   if (roles.some((r) => REGISTER_SUPERVISORS.includes(r))) return { all: true };
-  if (kind === 'letters') {
-    if (roles.includes('fo')) return { all: true };
-    throw new DomainError('permission-denied', 'Agenda surat keluar hanya untuk petugas front office, Koordinator, Kabid dan administrator.');
+  if (!roles.includes('fo') && !roles.includes('analis')) {
+    throw new DomainError('permission-denied', 'Anda tidak memiliki akses ke register.');
   }
-  if (roles.includes('fo') || roles.includes('analis')) return { all: false, uid };
-  throw new DomainError('permission-denied', 'Anda tidak memiliki akses ke register.');
+  return kind === 'letters' ? { all: true } : { all: false, uid };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -76,7 +76,6 @@ function toFilters(d: Draft): RegisterFilters {
 
 export function Registers({ roles }: { roles: readonly Role[] }) {
   const supervisor = roles.some((r) => SUPERVISORS.includes(r));
-  const mayAgenda = supervisor || roles.includes('fo');
   const [kind, setKind] = useState<RegisterKind>('cases');
   const today = officeToday();
   const [draft, setDraft] = useState<Draft>({ from: `${today.slice(0, 8)}01`, to: today, state: '', complaintType: '', kecamatan: '', kelurahan: '', officer: '' });
@@ -149,11 +148,9 @@ export function Registers({ roles }: { roles: readonly Role[] }) {
         <button type="button" role="tab" id="tab-cases" aria-selected={kind === 'cases'} class={kind === 'cases' ? '' : 'secondary'} onClick={() => switchTo('cases')}>
           Buku register pengaduan
         </button>
-        {mayAgenda && (
-          <button type="button" role="tab" id="tab-letters" aria-selected={kind === 'letters'} class={kind === 'letters' ? '' : 'secondary'} onClick={() => switchTo('letters')}>
-            Agenda surat keluar
-          </button>
-        )}
+        <button type="button" role="tab" id="tab-letters" aria-selected={kind === 'letters'} class={kind === 'letters' ? '' : 'secondary'} onClick={() => switchTo('letters')}>
+          Agenda surat keluar
+        </button>
       </div>
       <p class="muted">
         {kind === 'cases'
