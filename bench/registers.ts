@@ -7,12 +7,14 @@
  *    bytes received and time;
  *  - `exportRegister` as XLSX, CSV and PDF through the callable: time (server and round trip),
  *    file size and rows; the XLSX is opened again with exceljs to count its rows.
- * The PDF of all N rows is measured too (`--pdf 0` skips it).
+ * The PDF is measured for about `--pdf` rows (default its cap, PDF_MAX_ROWS = 2,000: a narrower
+ * period), and the PDF of all N rows is checked to be refused with a sentence.
  */
 import './../test/support/inProcess.js';
 import ExcelJS from 'exceljs';
 import { registerRowOf, type HistoryRecord } from '../functions/src/domain/registers.js';
 import { COMPLAINT_TYPES, KECAMATAN_TARAKAN } from '../functions/src/domain/vocabulary.js';
+import { PDF_MAX_ROWS } from '../functions/src/reports/registerExport.js';
 import { adminDb, createStaff } from '../test/support/admin.js';
 import { client } from '../test/support/client.js';
 
@@ -21,7 +23,7 @@ const arg = (name: string, dflt: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const N = arg('cases', 20_000);
-const PDF_ROWS = arg('pdf', N);
+const PDF_ROWS = arg('pdf', PDF_MAX_ROWS);
 const YEAR = 2040 + Math.floor(Math.random() * 50); // a year no other data uses
 const kelurahan = Object.entries(KECAMATAN_TARAKAN).flatMap(([kec, kels]) => kels.map((k) => [kec, k] as const));
 
@@ -120,6 +122,14 @@ for (const format of ['xlsx', 'csv', 'pdf'] as const) {
     `exportRegister ${format}: ${file.rows} rows, ${(bytes.length / 1e6).toFixed(2)} MB (${((file.base64.length) / 1e6).toFixed(2)} MB base64), ` +
       `${(ms / 1000).toFixed(1)} s round trip, ${serverMs ? (serverMs / 1000).toFixed(1) : '?'} s on the server${check} (test process rss ${(heap / 1e6).toFixed(0)} MB)`,
   );
+}
+{
+  const t = performance.now();
+  const refused = await c.call('exportRegister', { kind: 'cases', filters, format: 'pdf' }).then(
+    () => 'accepted (unexpected)',
+    (e: { code?: string; message?: string }) => `${e.code}: ${e.message}`,
+  );
+  console.log(`exportRegister pdf of all ${N} rows: ${refused} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
 await c.close();
 process.exit(0);
