@@ -164,14 +164,12 @@ export function Registers({ roles }: { roles: readonly Role[] }) {
         setFilters(toFilters(draft));
       }}>
         <div class="grid3">
-          <div class="grid2">
-            <Field id="reg-from" label="Dari tanggal">
-              <input id="reg-from" type="date" value={draft.from} onInput={set('from')} />
-            </Field>
-            <Field id="reg-to" label="Sampai tanggal">
-              <input id="reg-to" type="date" value={draft.to} onInput={set('to')} />
-            </Field>
-          </div>
+          <Field id="reg-from" label="Dari tanggal">
+            <input id="reg-from" type="date" value={draft.from} onInput={set('from')} />
+          </Field>
+          <Field id="reg-to" label="Sampai tanggal">
+            <input id="reg-to" type="date" value={draft.to} onInput={set('to')} />
+          </Field>
           <Field id="reg-state" label="Status">
             <select id="reg-state" value={draft.state} onChange={set('state')}>
               <option value="">Semua status</option>
@@ -258,7 +256,7 @@ function CaseTable({ rows }: { rows: RegisterRow[] }) {
         {rows.map((r, i) => (
           <tr key={r.caseId}>
             <td data-label="No.">{i + 1}</td>
-            <td data-label="Nomor"><Link href={`/pengaduan/${encodeURIComponent(r.caseId)}`}>{r.number}</Link><br /><small>{localDateTime(r.createdAt)}</small></td>
+            <td data-label="Nomor" style={{ whiteSpace: 'nowrap' }}><Link href={`/pengaduan/${encodeURIComponent(r.caseId)}`}>{r.number}</Link><br /><small>{localDateTime(r.createdAt)}</small></td>
             <td data-label="Pemohon / jenis">{APPLICANT_RELATION_LABELS[r.relation]}<br /><small>{COMPLAINT_TYPE_LABELS[r.complaintType]}</small></td>
             <td data-label="Wilayah">{r.kecamatan}<br /><small>{r.kelurahan}</small></td>
             <td data-label="Status">
@@ -295,7 +293,7 @@ function AgendaTable({ rows }: { rows: AgendaRow[] }) {
         {rows.map((r) => (
           <tr key={r.id}>
             <td data-label="No. urut">{r.sequence}</td>
-            <td data-label="Nomor surat">{r.number}</td>
+            <td data-label="Nomor surat" style={{ whiteSpace: 'nowrap' }}>{r.number}</td>
             <td data-label="Tanggal">{localDateTime(r.issuedAt)}</td>
             <td data-label="Status">{REGISTER_STATUS_LABELS[r.status]}{r.statusReason ? <><br /><small>{r.statusReason}</small></> : null}</td>
             <td data-label="Nomor pengaduan"><Link href={`/pengaduan/${encodeURIComponent(r.caseId)}`}>{r.caseNumber}</Link></td>
