@@ -447,7 +447,7 @@ export const CASE_REGISTER_PDF_COLUMNS: RegisterColumn<RegisterRow>[] = [
     value: (r) => `${label(STATE_LABELS, r.state)}\n${OUTCOME_LABELS[r.outcome]}${r.closedReason ? `: ${r.closedReason}` : ''}`,
   },
   ...STEP_KEYS.map(
-    (k): RegisterColumn<RegisterRow> => ({ header: `Langkah ${k.slice(1)}`, type: 'text', width: 70, value: (r) => stepSummary(r.steps[k]) }),
+    (k): RegisterColumn<RegisterRow> => ({ header: STEP_LABELS[k], type: 'text', width: 70, value: (r) => stepSummary(r.steps[k]) }),
   ),
 ];
 
