@@ -20,6 +20,7 @@ const loadStaff = () => import('./Admin').then((m) => m.StaffAdmin);
 const loadSettings = () => import('./Admin').then((m) => m.SettingsAdmin);
 const loadPassword = () => import('./ChangePassword').then((m) => m.ChangePassword);
 const loadAccessLog = () => import('./AccessLog').then((m) => m.AccessLog);
+const loadRegisters = () => import('./reports/Registers').then((m) => m.Registers);
 /** Who answers for the use of personal data reads the access log (rules: admin or Kabid). */
 const mayReadAccessLog = (roles: readonly Role[]) => roles.includes('admin') || roles.includes('kabid');
 
@@ -83,6 +84,8 @@ export function StaffApp({ user }: { user: User }) {
     page = <Lazy key="staff" load={loadStaff} props={{ me }} />;
   } else if (path === '/admin/pengaturan' && me.roles.includes('admin')) {
     page = <Lazy key="settings" load={loadSettings} props={{ settings }} />;
+  } else if (path === '/register') {
+    page = <Lazy key="registers" load={loadRegisters} props={{ roles: me.roles }} />;
   } else if (path === '/catatan-akses' && mayReadAccessLog(me.roles)) {
     page = <Lazy key="access-log" load={loadAccessLog} props={{}} />;
   } else {
@@ -107,6 +110,9 @@ export function StaffApp({ user }: { user: User }) {
               <Link href="/admin/staf" aria-current={path === '/admin/staf' ? 'page' : undefined}>Akun petugas</Link>
               <Link href="/admin/pengaturan" aria-current={path === '/admin/pengaturan' ? 'page' : undefined}>Pengaturan kantor</Link>
             </>
+          )}
+          {me && (
+            <Link href="/register" aria-current={path === '/register' ? 'page' : undefined}>Register</Link>
           )}
           {me && (role === 'admin' || role === 'kabid') && mayReadAccessLog(me.roles) && (
             <Link href="/catatan-akses" aria-current={path === '/catatan-akses' ? 'page' : undefined}>Catatan akses</Link>
