@@ -417,7 +417,8 @@ async function emulatorLane() {
   // Rules tests beside the integration tests: they use their own project id (demo-rules-test) and
   // only clear that project's data, which no function or other test reads.
   const rules = suites.includes('rules') ? vitestStage('rules', runEnv, { live: false }) : true;
-  if (suites.includes('integration') || suites.includes('e2e')) await warmUpFunctions();
+  // A filtered run calls a few functions: warming every one of them would cost more than it saves.
+  if (!filter && (suites.includes('integration') || suites.includes('e2e'))) await warmUpFunctions();
   const results = await Promise.all([
     rules,
     suites.includes('integration') ? vitestStage('integration', runEnv) : true,

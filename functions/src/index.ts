@@ -39,3 +39,6 @@ export { getLetterPdf } from './callables/getLetterPdf.js';
 export { revokeLetter } from './callables/revokeLetter.js';
 export { retryLetter } from './callables/retryLetter.js';
 export { voidLetter } from './callables/voidLetter.js';
+export { recordRegister } from './triggers/recordRegister.js';
+export { listRegister } from './callables/listRegister.js';
+export { exportRegister } from './callables/exportRegister.js';

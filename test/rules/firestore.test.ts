@@ -86,6 +86,8 @@ beforeEach(async () => {
     await setDoc(doc(db, 'accessLog/a1'), { caseId: 'c1', caseNumber: 'ADU-2026-000001', uid: 'fo', what: 'document', at: '2026-11-27T02:00:00.000Z' });
     await setDoc(doc(db, 'purgeLog/p1'), { runId: 'p1', counts: { uploadLinks: 1 } });
     await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
+    await setDoc(doc(db, 'caseRegister/c1'), { caseId: 'c1', number: 'ADU-2026-000001', officers: ['fo'] });
+    await setDoc(doc(db, 'reportExports/x1'), { uid: 'kabid', kind: 'cases', format: 'xlsx' });
     for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
 });
@@ -134,6 +136,10 @@ const TARGETS: Target[] = [
   { path: 'accessLog/a1', collection: 'accessLog', get: ['kabid', 'admin'], list: ['kabid', 'admin'] },
   { path: 'purgeLog/p1', collection: 'purgeLog', get: ['admin'], list: ['admin'] },
   { path: 'securityEvents/e1', collection: 'securityEvents', get: ['admin'], list: ['admin'] },
+  // The complaint register and the record of its exports: read only through the callables, which
+  // show the FO and the analyst only their own cases.
+  { path: 'caseRegister/c1', collection: 'caseRegister', get: [], list: [] },
+  { path: 'reportExports/x1', collection: 'reportExports', get: [], list: [] },
 ];
 
 for (const t of TARGETS) {

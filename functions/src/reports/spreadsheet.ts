@@ -18,6 +18,7 @@
  *
  * Rows may be an array, an iterable or an async iterable (a register streams its pages in).
  */
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { toCsv, type CsvValue } from '../domain/csv.js';
 import { OFFICE_UTC_OFFSET_MINUTES } from '../domain/indonesianDate.js';
@@ -117,25 +118,44 @@ function columnLetter(index: number): string {
   return s;
 }
 
-/** XLSX bytes of the sheets. */
+/**
+ * XLSX bytes of the sheets. Written with exceljs's streaming writer: each row is committed (turned
+ * into XML and zipped) as it arrives, so 20,000 rows do not sit in memory as cell objects.
+ */
 export async function buildWorkbook(
   sheets: readonly SheetSpec[],
   opts: { creator?: string; created?: Date; utcOffsetMinutes?: number } = {},
 ): Promise<Buffer> {
   const X = await exceljs();
   const offset = opts.utcOffsetMinutes ?? OFFICE_UTC_OFFSET_MINUTES;
-  const wb = new X.Workbook();
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const wb = new X.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = opts.creator ?? 'Layanan Pengaduan KPM Sembako/BPNT';
   wb.created = opts.created ?? new Date();
   wb.modified = wb.created;
   for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+    const headerRow = 1 + (spec.subtitle?.length ?? 0) + 2;
     const n = spec.columns.length;
+    const ws = wb.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+    });
     ws.columns = spec.columns.map((c) => ({ width: c.width ?? Math.max(10, c.header.length + 2) }));
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } };
     const title = ws.addRow([spec.title]);
     title.font = { bold: true, size: 13 };
-    for (const line of spec.subtitle ?? []) ws.addRow([line]).font = { italic: true };
-    ws.addRow([]);
+    title.commit();
+    for (const line of spec.subtitle ?? []) {
+      const r = ws.addRow([line]);
+      r.font = { italic: true };
+      r.commit();
+    }
+    ws.addRow([]).commit();
     const header = ws.addRow(spec.columns.map((c) => c.header));
     header.font = { bold: true };
     header.alignment = { vertical: 'middle', wrapText: true };
@@ -143,9 +163,7 @@ export async function buildWorkbook(
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
       cell.border = { bottom: { style: 'thin' } };
     });
-    const headerRow = header.number;
-    ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
-    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } };
+    header.commit();
     const sums = new Map<number, number>((spec.totals?.columns ?? []).map((i) => [i, 0]));
     let count = 0;
     for await (const record of iterate(spec.rows)) {
@@ -153,10 +171,11 @@ export async function buildWorkbook(
       const row = ws.addRow(values);
       spec.columns.forEach((c, i) => {
         const fmt = c.format ?? DEFAULT_FORMATS[c.type];
-        if (fmt && values[i] !== null) row.getCell(i + 1).numFmt = fmt;
         const v = values[i];
+        if (fmt && v !== null) row.getCell(i + 1).numFmt = fmt;
         if (sums.has(i) && typeof v === 'number') sums.set(i, (sums.get(i) ?? 0) + v);
       });
+      row.commit();
       count++;
     }
     if (spec.totals) {
@@ -174,10 +193,13 @@ export async function buildWorkbook(
         const c = spec.columns[i];
         if (c) row.getCell(i + 1).numFmt = c.format ?? DEFAULT_FORMATS[c.type] ?? '#,##0';
       }
+      row.commit();
     }
+    ws.commit();
   }
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out);
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 function csvValue(type: ColumnType, v: SheetValue, offset: number): CsvValue {

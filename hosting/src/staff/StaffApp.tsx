@@ -20,6 +20,7 @@ const loadStaff = () => import('./Admin').then((m) => m.StaffAdmin);
 const loadSettings = () => import('./Admin').then((m) => m.SettingsAdmin);
 const loadPassword = () => import('./ChangePassword').then((m) => m.ChangePassword);
 const loadAccessLog = () => import('./AccessLog').then((m) => m.AccessLog);
+const loadRegisters = () => import('./reports/Registers').then((m) => m.Registers);
 const loadMonthlyReport = () => import('./reports/MonthlyReport').then((m) => m.MonthlyReport);
 /** Who answers for the use of personal data reads the access log (rules: admin or Kabid). */
 const mayReadAccessLog = (roles: readonly Role[]) => roles.includes('admin') || roles.includes('kabid');
@@ -84,6 +85,8 @@ export function StaffApp({ user }: { user: User }) {
     page = <Lazy key="staff" load={loadStaff} props={{ me }} />;
   } else if (path === '/admin/pengaturan' && me.roles.includes('admin')) {
     page = <Lazy key="settings" load={loadSettings} props={{ settings }} />;
+  } else if (path === '/register') {
+    page = <Lazy key="registers" load={loadRegisters} props={{ roles: me.roles }} />;
   } else if (path === '/catatan-akses' && mayReadAccessLog(me.roles)) {
     page = <Lazy key="access-log" load={loadAccessLog} props={{}} />;
   } else if (path === '/laporan-bulanan') {
@@ -110,6 +113,9 @@ export function StaffApp({ user }: { user: User }) {
               <Link href="/admin/staf" aria-current={path === '/admin/staf' ? 'page' : undefined}>Akun petugas</Link>
               <Link href="/admin/pengaturan" aria-current={path === '/admin/pengaturan' ? 'page' : undefined}>Pengaturan kantor</Link>
             </>
+          )}
+          {me && (
+            <Link href="/register" aria-current={path === '/register' ? 'page' : undefined}>Register</Link>
           )}
           {me && <Link href="/laporan-bulanan" aria-current={path === '/laporan-bulanan' ? 'page' : undefined}>Laporan bulanan</Link>}
           {me && (role === 'admin' || role === 'kabid') && mayReadAccessLog(me.roles) && (
