@@ -36,3 +36,6 @@ export { getLetterPdf } from './callables/getLetterPdf.js';
 export { revokeLetter } from './callables/revokeLetter.js';
 export { retryLetter } from './callables/retryLetter.js';
 export { voidLetter } from './callables/voidLetter.js';
+export { skmReport } from './callables/skmReport.js';
+export { surveyCounterList } from './callables/surveyCounter.js';
+export { surveyLink } from './callables/surveyCounter.js';
