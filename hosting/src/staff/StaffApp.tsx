@@ -20,6 +20,8 @@ const loadStaff = () => import('./Admin').then((m) => m.StaffAdmin);
 const loadSettings = () => import('./Admin').then((m) => m.SettingsAdmin);
 const loadPassword = () => import('./ChangePassword').then((m) => m.ChangePassword);
 const loadAccessLog = () => import('./AccessLog').then((m) => m.AccessLog);
+const loadSurveyCounter = () => import('./SurveyCounter').then((m) => m.SurveyCounter);
+const loadSkmReport = () => import('./reports/SkmReport').then((m) => m.SkmReport);
 /** Who answers for the use of personal data reads the access log (rules: admin or Kabid). */
 const mayReadAccessLog = (roles: readonly Role[]) => roles.includes('admin') || roles.includes('kabid');
 
@@ -85,6 +87,10 @@ export function StaffApp({ user }: { user: User }) {
     page = <Lazy key="settings" load={loadSettings} props={{ settings }} />;
   } else if (path === '/catatan-akses' && mayReadAccessLog(me.roles)) {
     page = <Lazy key="access-log" load={loadAccessLog} props={{}} />;
+  } else if (path === '/survei-loket' && me.roles.includes('fo')) {
+    page = <Lazy key="survey-counter" load={loadSurveyCounter} props={{}} />;
+  } else if (path === '/laporan/skm') {
+    page = <Lazy key="skm-report" load={loadSkmReport} props={{}} />;
   } else {
     page = <Inbox role={role} settings={settings} />;
   }
@@ -107,6 +113,12 @@ export function StaffApp({ user }: { user: User }) {
               <Link href="/admin/staf" aria-current={path === '/admin/staf' ? 'page' : undefined}>Akun petugas</Link>
               <Link href="/admin/pengaturan" aria-current={path === '/admin/pengaturan' ? 'page' : undefined}>Pengaturan kantor</Link>
             </>
+          )}
+          {me?.roles.includes('fo') && role === 'fo' && (
+            <Link href="/survei-loket" aria-current={path === '/survei-loket' ? 'page' : undefined}>Survei di loket</Link>
+          )}
+          {me && (
+            <Link href="/laporan/skm" aria-current={path === '/laporan/skm' ? 'page' : undefined}>Survei Kepuasan (SKM)</Link>
           )}
           {me && (role === 'admin' || role === 'kabid') && mayReadAccessLog(me.roles) && (
             <Link href="/catatan-akses" aria-current={path === '/catatan-akses' ? 'page' : undefined}>Catatan akses</Link>
