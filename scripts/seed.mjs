@@ -7,6 +7,7 @@ import { initializeApp as initAdmin } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { PROJECT_ID } from './lib.mjs';
+import { seedSurvey } from './seedSurvey.mjs';
 
 export const DEMO_PASSWORD = 'Tarakan2026!';
 export const DEMO_STAFF = [
@@ -49,6 +50,7 @@ export async function seed({ log = console.log } = {}) {
     cases = await seedCases(db, log);
     log(`[seed] created ${cases} demo cases across every state`);
   }
+  await seedSurvey(db, { log });
   return { created, cases };
 }
 
