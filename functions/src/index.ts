@@ -39,3 +39,4 @@ export { voidLetter } from './callables/voidLetter.js';
 export { skmReport } from './callables/skmReport.js';
 export { surveyCounterList } from './callables/surveyCounter.js';
 export { surveyLink } from './callables/surveyCounter.js';
+export { exportSkmReport } from './callables/exportSkmReport.js';

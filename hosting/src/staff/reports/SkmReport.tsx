@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../firebase';
 import { CHANNEL_LABELS, CONVERSION_TABLE, formatDecimal, KINERJA, type SkmResult, type SurveyChannel } from '../../../../functions/src/domain/skm';
+import { saveFile, type DownloadedFile } from '../download';
 import { ErrorBox, errorMessage, isMissingFunction } from '../ui';
 import '../skm.css';
 
@@ -24,7 +25,7 @@ interface SkmReportData {
 }
 
 const reportCall = call<{ from: string; to: string }, SkmReportData>('skmReport');
-const exportCall = call<{ from: string; to: string }, { filename: string; pdfBase64: string }>('exportSkmReport');
+const exportCall = call<{ from: string; to: string }, DownloadedFile>('exportSkmReport');
 
 /** 'YYYY-MM' of today in WITA. */
 function thisMonth(): string {
@@ -65,14 +66,7 @@ export function SkmReport() {
     setExporting(true);
     setError(null);
     try {
-      const r = await exportCall({ from, to });
-      const bytes = Uint8Array.from(atob(r.pdfBase64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = r.filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await exportCall({ from, to }));
     } catch (e) {
       setError(isMissingFunction(e) ? 'Ekspor PDF belum tersedia.' : errorMessage(e));
     } finally {
