@@ -86,6 +86,9 @@ beforeEach(async () => {
     await setDoc(doc(db, 'accessLog/a1'), { caseId: 'c1', caseNumber: 'ADU-2026-000001', uid: 'fo', what: 'document', at: '2026-11-27T02:00:00.000Z' });
     await setDoc(doc(db, 'purgeLog/p1'), { runId: 'p1', counts: { uploadLinks: 1 } });
     await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
+    await setDoc(doc(db, 'surveyInvites/c1'), { token: 'abcdefghijklmnopqrstuvwxyz012345', createdAt: '2026-11-27T02:00:00.000Z' });
+    await setDoc(doc(db, 'surveyResponses/r1'), { answers: { u1: 4 }, channel: 'tautan', month: '2026-11', date: '2026-11-27' });
+    await setDoc(doc(db, 'skmMonths/2026-11'), { month: '2026-11', respondents: 1, sums: { u1: 4 } });
     for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
 });
@@ -134,6 +137,11 @@ const TARGETS: Target[] = [
   { path: 'accessLog/a1', collection: 'accessLog', get: ['kabid', 'admin'], list: ['kabid', 'admin'] },
   { path: 'purgeLog/p1', collection: 'purgeLog', get: ['admin'], list: ['admin'] },
   { path: 'securityEvents/e1', collection: 'securityEvents', get: ['admin'], list: ['admin'] },
+  // The SKM survey (one-time tokens, anonymous answers, month totals): server-only, read through
+  // the skmReport callable and the api function.
+  { path: 'surveyInvites/c1', collection: 'surveyInvites', get: [], list: [] },
+  { path: 'surveyResponses/r1', collection: 'surveyResponses', get: [], list: [] },
+  { path: 'skmMonths/2026-11', collection: 'skmMonths', get: [], list: [] },
 ];
 
 for (const t of TARGETS) {

@@ -67,7 +67,9 @@ describe('Laporan Hasil SKM (PDF)', () => {
   });
 
   it('leaves the suggestions out when the reader may not see them', async () => {
-    const { suggestions: _s, suggestionsTotal: _t, ...figuresOnly } = report;
+    const figuresOnly: SkmReport = { ...report };
+    delete figuresOnly.suggestions;
+    delete figuresOnly.suggestionsTotal;
     const text = pdftotext(await renderSkmReportPdf(figuresOnly, ctx));
     expect(text).not.toContain('Saran dan Masukan Responden');
     expect(text).not.toContain('Ruang tunggu');

@@ -307,7 +307,8 @@ const LONG_DIGITS = /\d(?:[ .-]?\d){9,}/g;
  */
 export function cleanSaran(input: string | undefined | null): string | undefined {
   if (typeof input !== 'string') return undefined;
-  let s = input.normalize('NFC').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g, ' ');
+  // Control (Cc, but not the newline) and format (Cf: zero-width, bidirectional) characters.
+  let s = input.normalize('NFC').replace(/(?!\n)[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
   for (const re of [PERSONAL_DATA_PATTERNS.email, PERSONAL_DATA_PATTERNS.nik, PERSONAL_DATA_PATTERNS.phone, LONG_DIGITS]) {
     s = s.replace(new RegExp(re.source, 'g'), SARAN_REDACTED);
   }

@@ -8,7 +8,7 @@
  * The questions themselves are in the page's bundle (domain/skm.ts), so the GET answers a word.
  */
 import { z } from 'zod';
-import { SARAN_INPUT_MAX, UNSUR_KEYS, type SkmAnswers } from '../domain/skm.js';
+import { SARAN_INPUT_MAX, UNSUR_KEYS } from '../domain/skm.js';
 import { DomainError } from '../domain/errors.js';
 import { submitSurvey, surveyState } from '../survey/responses.js';
 import type { Handler } from './router.js';
@@ -39,7 +39,7 @@ export const surveySubmit: Handler = async (req, res, { token }) => {
   }
   const input = SurveyAnswerInput.parse(req.body);
   await submitSurvey(token ?? '', {
-    answers: input.answers as SkmAnswers,
+    answers: input.answers,
     saran: input.saran,
     channel: input.loket ? 'loket' : 'tautan',
   });
