@@ -63,10 +63,14 @@ test('a completed case is surveyed at the counter and its answer reaches the IKM
   await page.getByRole('button', { name: /^Kirim jawaban/ }).click();
   await expect(page.getByRole('alert')).toHaveText('Masih ada 1 pertanyaan yang belum dijawab.');
   await page.getByTestId('q-u9').getByLabel('Berfungsi kurang maksimal').check();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('Saran dan masukan (boleh dikosongkan)').fill('Antrean cepat, petugas ramah. Kursi tunggu mohon ditambah.');
-  await page.screenshot({ path: '.test-results/screens/survei.png', fullPage: true });
-  await page.screenshot({ path: join(tmpdir(), 'pengaduan-kpm-survei.png'), fullPage: true });
-  await page.screenshot({ path: join(tmpdir(), 'pengaduan-kpm-survei-top.png') });
+  await page.screenshot({ path: '.test-results/screens/survei-full.png', fullPage: true });
+  await page.screenshot({ path: join(tmpdir(), 'pengaduan-kpm-survei-full.png'), fullPage: true });
+  // What the phone shows first: the heading, the explanation and the first questions.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '.test-results/screens/survei.png' });
+  await page.screenshot({ path: join(tmpdir(), 'pengaduan-kpm-survei.png') });
 
   const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
   await page.getByRole('button', { name: 'Kirim jawaban (9/9)' }).click();

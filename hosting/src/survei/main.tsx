@@ -80,7 +80,9 @@ function Form({ onDone }: { onDone: () => void }) {
 
   const choose = (k: UnsurKey, s: Score) => {
     setAnswers((a) => ({ ...a, [k]: s }));
-    setMissing((m) => m.filter((x) => x !== k));
+    const left = missing.filter((x) => x !== k);
+    setMissing(left);
+    if (missing.length > 0 && left.length === 0) setError(null);
   };
 
   const submit = async (e: Event) => {
