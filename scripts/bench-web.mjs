@@ -7,7 +7,8 @@
  *   - case page, intake, admin: the inbox plus their lazily loaded chunks (informational);
  *   - monthly report (+): only what the lazily loaded report page adds to the inbox (uPlot included).
  * Budgets (DESIGN.md): sign-in ≤ 60 KB, a role's live inbox ≤ 200 KB, the phone upload page ≤ 75 KB,
- * what the monthly report page adds ≤ 60 KB (issue 13) (gzip). Exits 1 over budget.
+ * what the monthly report page adds ≤ 60 KB (issue 13), the survey page ≤ 30 KB (issue 14) (gzip).
+ * Exits 1 over budget.
  * Options: --no-build (measure the existing dist/).
  */
 import { bootstrap, ROOT, run } from './lib.mjs';
@@ -90,6 +91,7 @@ const pages = [
   // The public pages are their own entries, with no Firebase SDK.
   { name: 'phone upload page', keys: staticClosure(keyFor('unggah.html')), budget: 75 },
   { name: 'verification page', keys: staticClosure(keyFor('verifikasi.html')) },
+  { name: 'survey page (SKM)', keys: staticClosure(keyFor('survei.html')), budget: 30 },
 ];
 const firestoreInSignIn = [...signIn].some((k) => /firestore/i.test(k) || /firestore/i.test(manifest[k].file));
 

@@ -7,6 +7,7 @@ import { initializeApp as initAdmin } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
 import { PROJECT_ID } from './lib.mjs';
+import { seedSurvey } from './seedSurvey.mjs';
 
 export const DEMO_PASSWORD = 'Tarakan2026!';
 export const DEMO_STAFF = [
@@ -57,6 +58,7 @@ export async function seed({ log = console.log } = {}) {
     const staffByRole = Object.fromEntries(await Promise.all(['fo', 'analis', 'koordinator', 'kabid'].map(async (r) => [r, await uidOf(r)])));
     await seedReports(db, { log, staffByRole });
   }
+  await seedSurvey(db, { log });
   return { created, cases };
 }
 

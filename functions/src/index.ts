@@ -42,3 +42,7 @@ export { voidLetter } from './callables/voidLetter.js';
 export { recordRegister } from './triggers/recordRegister.js';
 export { listRegister } from './callables/listRegister.js';
 export { exportRegister } from './callables/exportRegister.js';
+export { skmReport } from './callables/skmReport.js';
+export { surveyCounterList } from './callables/surveyCounter.js';
+export { surveyLink } from './callables/surveyCounter.js';
+export { exportSkmReport } from './callables/exportSkmReport.js';

@@ -88,6 +88,9 @@ beforeEach(async () => {
     await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
     await setDoc(doc(db, 'caseRegister/c1'), { caseId: 'c1', number: 'ADU-2026-000001', officers: ['fo'] });
     await setDoc(doc(db, 'reportExports/x1'), { uid: 'kabid', kind: 'cases', format: 'xlsx' });
+    await setDoc(doc(db, 'surveyInvites/c1'), { token: 'abcdefghijklmnopqrstuvwxyz012345', createdAt: '2026-11-27T02:00:00.000Z' });
+    await setDoc(doc(db, 'surveyResponses/r1'), { answers: { u1: 4 }, channel: 'tautan', month: '2026-11', date: '2026-11-27' });
+    await setDoc(doc(db, 'skmMonths/2026-11'), { month: '2026-11', respondents: 1, sums: { u1: 4 } });
     for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
 });
@@ -140,6 +143,11 @@ const TARGETS: Target[] = [
   // show the FO and the analyst only their own cases.
   { path: 'caseRegister/c1', collection: 'caseRegister', get: [], list: [] },
   { path: 'reportExports/x1', collection: 'reportExports', get: [], list: [] },
+  // The SKM survey (one-time tokens, anonymous answers, month totals): server-only, read through
+  // the skmReport callable and the api function.
+  { path: 'surveyInvites/c1', collection: 'surveyInvites', get: [], list: [] },
+  { path: 'surveyResponses/r1', collection: 'surveyResponses', get: [], list: [] },
+  { path: 'skmMonths/2026-11', collection: 'skmMonths', get: [], list: [] },
 ];
 
 for (const t of TARGETS) {

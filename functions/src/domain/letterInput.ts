@@ -163,6 +163,8 @@ export function letterEmail(
   kase: Pick<CaseSnapshot, 'number' | 'applicant' | 'complaintType' | 'sopWarnings'>,
   settings: OfficeSettings,
   letter: { number: string; issuedAt: Date; verificationUrl: string; code: string },
+  /** The applicant's one-time SKM survey link (PermenPANRB 14/2017), when there is one. */
+  surveyUrl?: string,
 ): { subject: string; text: string; html: string } {
   const lh = settings.letterhead;
   const office = `${lh.office} ${regionOf(lh.government)}`;
@@ -178,6 +180,12 @@ export function letterEmail(
       `pada ${office}. Surat Keterangan terlampir dalam format PDF.`,
     `Keaslian surat dapat diperiksa melalui laman ${letter.verificationUrl} atau dengan memindai kode QR ` +
       `pada surat (kode verifikasi ${code}).`,
+    ...(surveyUrl
+      ? [
+          'Kami mohon kesediaan Bapak/Ibu mengisi Survei Kepuasan Masyarakat atas pelayanan ini (sembilan ' +
+            `pertanyaan singkat, tanpa identitas) melalui tautan berikut: ${surveyUrl}`,
+        ]
+      : []),
   ];
   const contact = [lh.phone ? `telepon ${lh.phone}` : '', lh.email ? `email ${lh.email}` : '']
     .filter(Boolean)

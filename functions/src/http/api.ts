@@ -1,7 +1,7 @@
 /**
  * The `api` HTTPS function: the upload routes, which strangers holding a link reach (Hosting
  * rewrites `/api/**` to it; also reachable at its own URL). Routes, one file each: uploadInfo.ts,
- * upload.ts. Sized for sharp: re-encoding an unreduced 4000×3000 photo peaks at about +150 MB RSS
+ * upload.ts; and the survey page's (survey.ts). Sized for sharp: re-encoding an unreduced 4000×3000 photo peaks at about +150 MB RSS
  * (bench/upload.ts), so four requests at once fit in 1 GiB; the phone page's reduced photos need
  * far less. Staff viewing photocopies is served by `staffDocs` (staffDocs.ts), with capacity of its
  * own, so that slow or abusive uploads cannot keep staff from the documents.
@@ -10,6 +10,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { router } from './router.js';
 import { uploadByLink, uploadToCase } from './upload.js';
 import { uploadInfo } from './uploadInfo.js';
+import { surveyInfo, surveySubmit } from './survey.js';
 
 export const api = onRequest(
   { memory: '1GiB', cpu: 1, concurrency: 4, timeoutSeconds: 60, invoker: 'public' },
@@ -17,5 +18,7 @@ export const api = onRequest(
     { method: 'GET', path: '/unggah/:token', handler: uploadInfo },
     { method: 'POST', path: '/unggah/:token', handler: uploadByLink },
     { method: 'POST', path: '/cases/:caseId/documents', handler: uploadToCase },
+    { method: 'GET', path: '/survei/:token', handler: surveyInfo },
+    { method: 'POST', path: '/survei/:token', handler: surveySubmit },
   ]),
 );

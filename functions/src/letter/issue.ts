@@ -44,6 +44,7 @@ import { ASSISTANCE_TYPE_LABELS } from '../domain/workflow.js';
 import { letterEmail, letterFilename, letterInputOf } from '../domain/letterInput.js';
 import { newDelivery } from '../mail/outbox.js';
 import { publicBaseUrl } from '../firebase/params.js';
+import { ensureSurveyInvite, surveyUrl } from '../survey/invites.js';
 import { loadSettings } from '../firebase/settings.js';
 
 /** 4 attempts, 10 s / 30 s / 90 s apart; the lease outlives the trigger's 300 s timeout. */
@@ -327,8 +328,15 @@ export async function processLetter(
           metadata: { sha256, number, caseId, provider: signed.provider },
         },
       });
+    // The email carries the case's one-time survey link (SKM); created here if absent.
+    const invite = kase.applicant.email ? await ensureSurveyInvite(caseId) : null;
     const email = kase.applicant.email
-      ? letterEmail(kase, settings, { number, issuedAt: input.issuedAt, verificationUrl: url, code })
+      ? letterEmail(
+          kase,
+          settings,
+          { number, issuedAt: input.issuedAt, verificationUrl: url, code },
+          invite && !invite.used ? surveyUrl(invite.token) : undefined,
+        )
       : null;
     return await finish(caseId, leaseId, {
       number,

@@ -22,6 +22,8 @@ const loadPassword = () => import('./ChangePassword').then((m) => m.ChangePasswo
 const loadAccessLog = () => import('./AccessLog').then((m) => m.AccessLog);
 const loadRegisters = () => import('./reports/Registers').then((m) => m.Registers);
 const loadMonthlyReport = () => import('./reports/MonthlyReport').then((m) => m.MonthlyReport);
+const loadSurveyCounter = () => import('./SurveyCounter').then((m) => m.SurveyCounter);
+const loadSkmReport = () => import('./reports/SkmReport').then((m) => m.SkmReport);
 /** Who answers for the use of personal data reads the access log (rules: admin or Kabid). */
 const mayReadAccessLog = (roles: readonly Role[]) => roles.includes('admin') || roles.includes('kabid');
 
@@ -91,6 +93,10 @@ export function StaffApp({ user }: { user: User }) {
     page = <Lazy key="access-log" load={loadAccessLog} props={{}} />;
   } else if (path === '/laporan-bulanan') {
     page = <Lazy key="monthly-report" load={loadMonthlyReport} props={{}} />;
+  } else if (path === '/survei-loket' && me.roles.includes('fo')) {
+    page = <Lazy key="survey-counter" load={loadSurveyCounter} props={{}} />;
+  } else if (path === '/laporan/skm') {
+    page = <Lazy key="skm-report" load={loadSkmReport} props={{}} />;
   } else {
     page = <Inbox role={role} settings={settings} />;
   }
@@ -118,6 +124,12 @@ export function StaffApp({ user }: { user: User }) {
             <Link href="/register" aria-current={path === '/register' ? 'page' : undefined}>Register</Link>
           )}
           {me && <Link href="/laporan-bulanan" aria-current={path === '/laporan-bulanan' ? 'page' : undefined}>Laporan bulanan</Link>}
+          {me?.roles.includes('fo') && role === 'fo' && (
+            <Link href="/survei-loket" aria-current={path === '/survei-loket' ? 'page' : undefined}>Survei di loket</Link>
+          )}
+          {me && (
+            <Link href="/laporan/skm" aria-current={path === '/laporan/skm' ? 'page' : undefined}>Survei Kepuasan (SKM)</Link>
+          )}
           {me && (role === 'admin' || role === 'kabid') && mayReadAccessLog(me.roles) && (
             <Link href="/catatan-akses" aria-current={path === '/catatan-akses' ? 'page' : undefined}>Catatan akses</Link>
           )}
