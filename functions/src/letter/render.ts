@@ -26,7 +26,7 @@ import { buildLetterBody, regionOf, type IdentityRow, type LetterBody, type Lett
 import { COMPLAINT_TYPE_LABELS } from '../domain/vocabulary.js';
 
 /** pdfmake ships no types; this is the part of its 0.3 server API used here. */
-type Content = string | { [key: string]: unknown } | Content[];
+export type Content = string | { [key: string]: unknown } | Content[];
 interface PdfMakeServer {
   virtualfs: { writeFileSync(name: string, content: Buffer): void };
   setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void;
@@ -50,14 +50,14 @@ const FONT_FACES = {
   italics: 'DejaVuSansCondensed-Oblique.ttf',
   bolditalics: 'DejaVuSansCondensed-BoldOblique.ttf',
 } as const;
-const FONT_FAMILY = 'DejaVuSansCondensed';
+export const FONT_FAMILY = 'DejaVuSansCondensed';
 /** Names in pdfmake's virtual file system (not real paths). */
 const VFS_DIR = 'surat-keterangan-fonts';
 
 let pdfmakeInstance: PdfMakeServer | undefined;
 
-/** Loads pdfmake and the font files once per process. */
-function pdfmake(): PdfMakeServer {
+/** Loads pdfmake and the font files once per process (the receipt, ../tracking/receipt.ts, shares it). */
+export function pdfmake(): PdfMakeServer {
   if (pdfmakeInstance) return pdfmakeInstance;
   const pm = require('pdfmake') as PdfMakeServer;
   const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
