@@ -8,9 +8,10 @@ import preact from '@preact/preset-vite';
  * the phone upload page ≤ 75 KB, gzip):
  *  - index.html      the staff app (Hosting: every other path);
  *  - unggah.html     the phone upload page (Hosting: /unggah/**), no login;
- *  - verifikasi.html the public letter verification page (Hosting: /verifikasi/**).
+ *  - verifikasi.html the public letter verification page (Hosting: /verifikasi/**);
+ *  - lacak.html      the applicant's tracking page (Hosting: /lacak), ≤ 30 KB, no Firebase SDK.
  */
-const pages = ['index', 'unggah', 'verifikasi'].filter((p) => existsSync(resolve(import.meta.dirname, `${p}.html`)));
+const pages = ['index', 'unggah', 'verifikasi', 'lacak'].filter((p) => existsSync(resolve(import.meta.dirname, `${p}.html`)));
 
 export default defineConfig({
   plugins: [preact()],
