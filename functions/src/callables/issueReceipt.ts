@@ -88,7 +88,7 @@ export const issueReceipt = callable(
       number: kase.number,
       receivedAt: new Date(kase.createdAt),
       complaintLabel: COMPLAINT_TYPE_LABELS[kase.complaintType],
-      applicantMasked: summaryOfDoc(kase as unknown as Parameters<typeof summaryOfDoc>[0]).applicantName,
+      applicantMasked: summaryOfDoc(kase).applicantName,
       receivedBy: kase.createdByName,
       documents: DOCUMENT_KINDS.filter((d) => required.includes(d) || kase.documents?.[d]?.present).map((d) => ({
         label: DOCUMENT_LABELS[d],

@@ -90,7 +90,11 @@ function definition(r: ReceiptInput, format: ReceiptFormat): Record<string, unkn
   const code = displayTrackingCode(r.code);
   const trackText: Content[] = [
     { text: 'Lacak status pengaduan Anda', bold: true },
-    { text: `Pindai kode QR, atau buka ${r.shortLink} lalu isi:`, fontSize: small },
+    // The short link is also a link to the QR code's address (clickable in the emailed PDF).
+    {
+      text: ['Pindai kode QR, atau buka ', { text: r.shortLink, link: r.trackingUrl, color: '#1d4f91' }, ' lalu isi:'],
+      fontSize: small,
+    },
     { text: [{ text: 'Nomor pengaduan: ', fontSize: small }, { text: r.number, bold: true }], margin: [0, 2, 0, 0] },
     {
       text: [{ text: 'Kode pelacakan: ', fontSize: small }, { text: code, bold: true, fontSize: L.base + 2, characterSpacing: 0.6 }],
