@@ -52,6 +52,7 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   // Now that a receipt exists, printing again is announced as replacing the code.
   await expect(panel.getByTestId('reprint-warning')).toContainText('Mencetak ulang akan mengganti kode pelacakan');
   await expect(page.getByTestId('timeline')).toContainText('Tanda terima dicetak');
+  await panel.screenshot({ path: `${SCREENS}/staff-receipt-panel.png` });
 
   const download = await Promise.all([page.waitForEvent('download'), panel.getByTestId('receipt-a5').click()]).then(([d]) => d);
   const pdfPath = `${SCREENS}/tanda-terima.pdf`;
