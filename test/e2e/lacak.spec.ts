@@ -25,7 +25,10 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   await page.getByLabel('Kata sandi').fill(fo.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByTestId('roles')).toBeVisible();
-  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengaduan baru' }).click();
+  await page
+    .getByRole('navigation', { name: 'Menu utama' })
+    .getByRole('link', { name: 'Pengaduan baru' })
+    .click();
   await page.getByLabel('Jenis pengaduan').selectOption('pin_terblokir');
   await page.getByLabel('Pemohon adalah').selectOption('kpm');
   await page.getByLabel('Nama lengkap pemohon').fill('Siti Aminah');
@@ -35,7 +38,8 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   await page.getByLabel('Kelurahan').selectOption('Sebengkok');
   await page.getByLabel('Alamat (jalan, RT/RW, nomor rumah)').fill('Jl. Yos Sudarso RT 05 No. 12');
   await page.getByLabel('Nomor KK', { exact: true }).fill('6571010101200005');
-  for (const d of ['Fotokopi KTP/KK', 'Fotokopi KKS', 'Fotokopi Buku Tabungan']) await page.getByLabel(`${d} — dibawa`).check();
+  for (const d of ['Fotokopi KTP/KK', 'Fotokopi KKS', 'Fotokopi Buku Tabungan'])
+    await page.getByLabel(`${d} — dibawa`).check();
   await page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
   await expect(page.getByTestId('case-state')).toHaveText('Diajukan');
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
@@ -50,11 +54,16 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   await expect(panel.getByTestId('receipt-wa')).toHaveAttribute('href', /^https:\/\/wa\.me\/\?text=/);
   // Now that a receipt exists, printing again is announced as replacing the code.
-  await expect(panel.getByTestId('reprint-warning')).toContainText('Mencetak ulang akan mengganti kode pelacakan');
+  await expect(panel.getByTestId('reprint-warning')).toContainText(
+    'Mencetak ulang akan mengganti kode pelacakan',
+  );
   await expect(page.getByTestId('timeline')).toContainText('Tanda terima dicetak');
   await panel.screenshot({ path: `${SCREENS}/staff-receipt-panel.png` });
 
-  const download = await Promise.all([page.waitForEvent('download'), panel.getByTestId('receipt-a5').click()]).then(([d]) => d);
+  const download = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('receipt-a5').click(),
+  ]).then(([d]) => d);
   const pdfPath = `${SCREENS}/tanda-terima.pdf`;
   await download.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString('utf8');
@@ -72,7 +81,12 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   await staff.close();
 
   // --- The applicant's phone ---------------------------------------------------------------------
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   const p = await phone.newPage();
   await p.goto(`${url.pathname}${url.search}`);
   await expect(p.getByTestId('sentence')).toHaveText('Berkas Anda sedang diperiksa oleh petugas.');

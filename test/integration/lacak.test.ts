@@ -55,7 +55,12 @@ async function lacak(body: unknown, ip: string, url = FN_URL): Promise<Reply> {
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, text, json: JSON.parse(text) as Reply['json'], retryAfter: res.headers.get('retry-after') };
+  return {
+    status: res.status,
+    text,
+    json: JSON.parse(text) as Reply['json'],
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 const pdftotext = (base64: string | Buffer) =>
@@ -133,7 +138,9 @@ describe('issueReceipt', () => {
     const old = await lacak({ number: c.number, code: first.code }, freshIp());
     expect(old.status).toBe(404);
     expect(old.json.error?.message).toBe(NOT_MATCHED);
-    expect((await lacak({ number: c.number, code: second.codeDisplay.toLowerCase() }, freshIp())).status).toBe(200);
+    expect(
+      (await lacak({ number: c.number, code: second.codeDisplay.toLowerCase() }, freshIp())).status,
+    ).toBe(200);
   }, 120_000);
 
   it('emails the A5 receipt to an applicant who gave an address (one email per receipt)', async () => {
@@ -158,7 +165,11 @@ describe('issueReceipt', () => {
     const pdf = (mail.attachments ?? []).find((a) => a.contentType === 'application/pdf');
     expect(pdf?.filename).toBe(`Tanda-Terima-${c.number}-A5.pdf`);
     const bytes = Buffer.from(
-      await (await fetch(`${MAILDEV_URL}/api/email/${mail.id}/attachment/${encodeURIComponent(pdf!.generatedFileName)}`)).arrayBuffer(),
+      await (
+        await fetch(
+          `${MAILDEV_URL}/api/email/${mail.id}/attachment/${encodeURIComponent(pdf!.generatedFileName)}`,
+        )
+      ).arrayBuffer(),
     );
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdftotext(bytes);
@@ -166,9 +177,14 @@ describe('issueReceipt', () => {
     expect(text).toContain(r.codeDisplay);
     // The receipt's email is not the letter's: nothing is mirrored on the case's letter.
     const out = adminDb.doc(`outbox/receipt-${c.caseId}-1`);
-    await waitFor('the delivery state', async () => ((await out.get()).get('delivery.state') === 'SUCCESS' ? true : undefined), undefined, {
-      wakeOn: changesOf(out),
-    });
+    await waitFor(
+      'the delivery state',
+      async () => ((await out.get()).get('delivery.state') === 'SUCCESS' ? true : undefined),
+      undefined,
+      {
+        wakeOn: changesOf(out),
+      },
+    );
     expect((await adminDb.doc(`cases/${c.caseId}`).get()).get('letter')).toBeUndefined();
   }, 120_000);
 
@@ -184,14 +200,29 @@ describe('POST /api/lacak', () => {
   it('answers the state in plain Indonesian with the masked name only (through the Hosting rewrite too)', async () => {
     const c = await newCase();
     const r = await o.fo.call<Issued>('issueReceipt', { caseId: c.caseId });
-    const a = await lacak({ number: c.number.toLowerCase(), code: r.codeDisplay }, freshIp(), `${HOSTING_URL}/api/lacak`);
+    const a = await lacak(
+      { number: c.number.toLowerCase(), code: r.codeDisplay },
+      freshIp(),
+      `${HOSTING_URL}/api/lacak`,
+    );
     expect(a.status).toBe(200);
     expect(a.json.state).toBe('intake');
-    expect(a.json.sentence).toBe('Pengaduan Anda sudah diterima dan sedang dicatat oleh petugas Front Office.');
+    expect(a.json.sentence).toBe(
+      'Pengaduan Anda sudah diterima dan sedang dicatat oleh petugas Front Office.',
+    );
     expect(a.json.applicantName).toBe('S*** A*****');
     expect(a.json.steps?.map((s) => s.label)).toEqual(['Pengaduan diterima', 'Tanda terima diberikan']);
     // No NIK, KK, phone, email, street or full name anywhere in the answer.
-    for (const s of ['6571014508900001', '6571010101200005', '81234567890', '0812', c.email, 'Yos Sudarso', 'Siti Aminah', 'Sebengkok']) {
+    for (const s of [
+      '6571014508900001',
+      '6571010101200005',
+      '81234567890',
+      '0812',
+      c.email,
+      'Yos Sudarso',
+      'Siti Aminah',
+      'Sebengkok',
+    ]) {
       expect(a.text).not.toContain(s);
     }
     expect(a.text).not.toMatch(/\d{16}/);
@@ -201,7 +232,10 @@ describe('POST /api/lacak', () => {
   it('says which documents are missing while the case waits for them', async () => {
     const c = await newCase();
     const r = await o.fo.call<Issued>('issueReceipt', { caseId: c.caseId });
-    const sub = await o.fo.call<{ version: number }>('submitCase', { caseId: c.caseId, expectedVersion: c.version });
+    const sub = await o.fo.call<{ version: number }>('submitCase', {
+      caseId: c.caseId,
+      expectedVersion: c.version,
+    });
     await o.fo.call('returnToApplicant', {
       caseId: c.caseId,
       expectedVersion: sub.version,
@@ -225,14 +259,22 @@ describe('POST /api/lacak', () => {
   it('says how to collect the letter once it is ready', async () => {
     const c = await driveCase(o, 'signed', intakeForm({ email: '' }));
     const kase = adminDb.doc(`cases/${c.caseId}`);
-    await waitFor('the letter', async () => ((await kase.get()).get('letter.status') === 'rendered' ? true : undefined), 60_000, {
-      wakeOn: changesOf(kase),
-    });
+    await waitFor(
+      'the letter',
+      async () => ((await kase.get()).get('letter.status') === 'rendered' ? true : undefined),
+      60_000,
+      {
+        wakeOn: changesOf(kase),
+      },
+    );
     const r = await o.fo.call<Issued>('issueReceipt', { caseId: c.caseId });
     const a = await lacak({ number: r.number, code: r.code }, freshIp());
     expect(a.json.sentence).toBe('Surat Keterangan Anda sudah selesai dan dapat diambil di kantor.');
     expect(a.json.collect?.address).toBe('Jalan Contoh No. 1, Kota Tarakan, Kalimantan Utara');
-    expect(a.json.collect?.hours).toEqual(['Senin–Kamis pukul 07.30–16.00 WITA', 'Jumat pukul 07.30–16.30 WITA']);
+    expect(a.json.collect?.hours).toEqual([
+      'Senin–Kamis pukul 07.30–16.00 WITA',
+      'Jumat pukul 07.30–16.30 WITA',
+    ]);
     expect(a.json.steps?.map((s) => s.label)).toContain('Surat Keterangan selesai diterbitkan');
   }, 180_000);
 
@@ -266,7 +308,8 @@ describe('POST /api/lacak', () => {
 
     // An unknown number is slowed down the same way, with the same answer.
     const n = unknownNumber();
-    for (let i = 0; i < 5; i++) expect((await lacak({ number: n, code: r.code }, freshIp())).status).toBe(404);
+    for (let i = 0; i < 5; i++)
+      expect((await lacak({ number: n, code: r.code }, freshIp())).status).toBe(404);
     const lockedUnknown = await lacak({ number: n, code: r.code }, freshIp());
     expect(lockedUnknown.status).toBe(429);
     expect(lockedUnknown.json.error?.message).toBe(locked.json.error?.message);

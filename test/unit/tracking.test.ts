@@ -108,7 +108,12 @@ describe('links', () => {
   });
 
   it('the WhatsApp link has no number unless one is given', () => {
-    const text = whatsappText({ number: 'ADU-2026-000123', code: 'K7Q2M9XH3D', url: 'https://x.example/lacak?n=1&k=2', office: 'Dinas' });
+    const text = whatsappText({
+      number: 'ADU-2026-000123',
+      code: 'K7Q2M9XH3D',
+      url: 'https://x.example/lacak?n=1&k=2',
+      office: 'Dinas',
+    });
     expect(text).toContain('ADU-2026-000123');
     expect(text).toContain('K7Q2M-9XH3D');
     const plain = whatsappShareUrl(text);
@@ -134,7 +139,11 @@ describe('receipt content', () => {
     ]);
     expect(
       officeHoursLines({ ...DEFAULT_SETTINGS.calendar, workingDays: [1, 3, 6], hoursByWeekday: {} }),
-    ).toEqual(['Senin pukul 07.30–16.00 WITA', 'Rabu pukul 07.30–16.00 WITA', 'Sabtu pukul 07.30–16.00 WITA']);
+    ).toEqual([
+      'Senin pukul 07.30–16.00 WITA',
+      'Rabu pukul 07.30–16.00 WITA',
+      'Sabtu pukul 07.30–16.00 WITA',
+    ]);
   });
 });
 
@@ -157,9 +166,16 @@ describe('the answer of /lacak', () => {
   });
 
   it('lists the missing documents while the case waits for them', () => {
-    const a = buildTrackingAnswer({ ...base, state: 'awaiting_documents', sentBackMissing: ['kks', 'buku_tabungan'] }, [], office);
+    const a = buildTrackingAnswer(
+      { ...base, state: 'awaiting_documents', sentBackMissing: ['kks', 'buku_tabungan'] },
+      [],
+      office,
+    );
     expect(a.missingDocuments).toEqual(['Fotokopi KKS', 'Fotokopi Buku Tabungan']);
-    expect(buildTrackingAnswer({ ...base, state: 'submitted', sentBackMissing: ['kks'] }, [], office).missingDocuments).toBeUndefined();
+    expect(
+      buildTrackingAnswer({ ...base, state: 'submitted', sentBackMissing: ['kks'] }, [], office)
+        .missingDocuments,
+    ).toBeUndefined();
   });
 
   it('says where and when to collect a ready letter', () => {
@@ -194,8 +210,15 @@ describe('the answer of /lacak', () => {
   });
 
   it('offers the survey link only once the case is completed', () => {
-    expect(buildTrackingAnswer({ ...base, state: 'completed' }, [], office, { surveyUrl: 'https://x/skm/1' }).surveyUrl).toBe('https://x/skm/1');
-    expect(buildTrackingAnswer({ ...base, state: 'signed', letterReady: true }, [], office, { surveyUrl: 'https://x/skm/1' }).surveyUrl).toBeUndefined();
+    expect(
+      buildTrackingAnswer({ ...base, state: 'completed' }, [], office, { surveyUrl: 'https://x/skm/1' })
+        .surveyUrl,
+    ).toBe('https://x/skm/1');
+    expect(
+      buildTrackingAnswer({ ...base, state: 'signed', letterReady: true }, [], office, {
+        surveyUrl: 'https://x/skm/1',
+      }).surveyUrl,
+    ).toBeUndefined();
     expect(buildTrackingAnswer({ ...base, state: 'completed' }, [], office)).not.toHaveProperty('surveyUrl');
   });
 });
@@ -219,7 +242,8 @@ describe('slow-down of wrong attempts (policy)', () => {
 
   it('forgets failures older than the window', () => {
     let rec = null as ReturnType<typeof recordFailure> | null;
-    for (const t of ['01:00:00', '01:01:00', '01:02:00', '01:03:00']) rec = recordFailure(rec, at(t), PER_NUMBER);
+    for (const t of ['01:00:00', '01:01:00', '01:02:00', '01:03:00'])
+      rec = recordFailure(rec, at(t), PER_NUMBER);
     // At 01:15:30 the 01:00 failure is 15½ minutes old: 01:01–01:03 and 01:15:30 remain, 4 < 5.
     rec = recordFailure(rec, at('01:15:30'), PER_NUMBER);
     expect(lockedForSeconds(rec, at('01:15:30'), PER_NUMBER)).toBe(0);
@@ -248,7 +272,8 @@ describe('slow-down of wrong attempts (policy)', () => {
 
   it('per address: 10 failures in 15 minutes', () => {
     let rec = null as ReturnType<typeof recordFailure> | null;
-    for (let i = 0; i < 9; i++) rec = recordFailure(rec, new Date(at('01:00:00').getTime() + i * 60_000), PER_ADDRESS);
+    for (let i = 0; i < 9; i++)
+      rec = recordFailure(rec, new Date(at('01:00:00').getTime() + i * 60_000), PER_ADDRESS);
     expect(lockedForSeconds(rec, at('01:09:00'), PER_ADDRESS)).toBe(0);
     rec = recordFailure(rec, at('01:09:30'), PER_ADDRESS);
     expect(lockedForSeconds(rec, at('01:09:30'), PER_ADDRESS)).toBe(900);
@@ -256,7 +281,11 @@ describe('slow-down of wrong attempts (policy)', () => {
 
   it('treats unreadable stored values as failing closed', () => {
     expect(lockedForSeconds({ lockedUntil: 'garbage' }, at('01:00:00'), PER_NUMBER)).toBe(900);
-    const rec = recordFailure({ failures: ['x', 'y', 'z', '2999-01-01T00:00:00Z'] }, at('01:00:00'), PER_NUMBER);
+    const rec = recordFailure(
+      { failures: ['x', 'y', 'z', '2999-01-01T00:00:00Z'] },
+      at('01:00:00'),
+      PER_NUMBER,
+    );
     expect(rec.lockedUntil).toBe('2026-11-27T01:15:00.000Z');
   });
 

@@ -63,9 +63,13 @@ export const issueReceipt = callable(
     const staff = await requireActiveStaff(req);
     const role = staff.roles.find((r) => IDENTITY_ROLES.includes(r));
     if (!role) {
-      throw new DomainError('permission-denied', 'Tanda terima hanya dapat dicetak oleh petugas yang menangani pengaduan.', {
-        reason: 'no-case-role',
-      });
+      throw new DomainError(
+        'permission-denied',
+        'Tanda terima hanya dapat dicetak oleh petugas yang menangani pengaduan.',
+        {
+          reason: 'no-case-role',
+        },
+      );
     }
     const [caseSnap, identSnap, trackSnap, settings] = await Promise.all([
       caseRef(caseId).get(),
@@ -90,10 +94,12 @@ export const issueReceipt = callable(
       complaintLabel: COMPLAINT_TYPE_LABELS[kase.complaintType],
       applicantMasked: summaryOfDoc(kase).applicantName,
       receivedBy: kase.createdByName,
-      documents: DOCUMENT_KINDS.filter((d) => required.includes(d) || kase.documents?.[d]?.present).map((d) => ({
-        label: DOCUMENT_LABELS[d],
-        received: kase.documents?.[d]?.present === true,
-      })),
+      documents: DOCUMENT_KINDS.filter((d) => required.includes(d) || kase.documents?.[d]?.present).map(
+        (d) => ({
+          label: DOCUMENT_LABELS[d],
+          received: kase.documents?.[d]?.present === true,
+        }),
+      ),
       standards: settings.timeStandards,
       trackingUrl: url,
       shortLink: shortTrackingLink(base),
@@ -112,7 +118,10 @@ export const issueReceipt = callable(
     await db().runTransaction(async (tx) => {
       const [t, c] = await Promise.all([tx.get(trackingRef(caseId)), tx.get(caseRef(caseId))]);
       if (((t.get('issues') as number | undefined) ?? 0) + 1 !== issue) {
-        throw new DomainError('aborted', 'Tanda terima pengaduan ini baru saja dicetak oleh petugas lain. Ulangi pencetakan.');
+        throw new DomainError(
+          'aborted',
+          'Tanda terima pengaduan ini baru saja dicetak oleh petugas lain. Ulangi pencetakan.',
+        );
       }
       const stored: StoredTracking = {
         caseId,
@@ -172,7 +181,11 @@ export const issueReceipt = callable(
       whatsappText: text,
       issue,
       a5: { filename: a5Name, base64: a5.toString('base64') },
-      roll: { filename: receiptFilename(kase.number, `struk-${roll}mm`), base64: rollPdf.toString('base64'), widthMm: roll },
+      roll: {
+        filename: receiptFilename(kase.number, `struk-${roll}mm`),
+        base64: rollPdf.toString('base64'),
+        widthMm: roll,
+      },
       emailQueued: Boolean(email),
     };
   },

@@ -237,7 +237,9 @@ export function buildTrackingAnswer(
   const steps = [...history]
     .filter((h) => PUBLIC_EVENT_LABELS[h.action] !== undefined && Number.isFinite(Date.parse(h.at)))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-    .filter((h, i, all) => h.action !== 'receiptIssued' || all.findIndex((x) => x.action === 'receiptIssued') === i)
+    .filter(
+      (h, i, all) => h.action !== 'receiptIssued' || all.findIndex((x) => x.action === 'receiptIssued') === i,
+    )
     .map((h) => ({
       label:
         h.action === 'decideNo' && h.to === 'closed'
@@ -327,7 +329,11 @@ const MIN = 60_000;
 const parse = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : Number.NaN);
 
 /** Seconds until the key may try again, or 0 when it is not locked. Unreadable lock → locked for the base period. */
-export function lockedForSeconds(rec: Partial<ThrottleRecord> | null | undefined, now: Date, policy: ThrottlePolicy): number {
+export function lockedForSeconds(
+  rec: Partial<ThrottleRecord> | null | undefined,
+  now: Date,
+  policy: ThrottlePolicy,
+): number {
   if (!rec?.lockedUntil) return 0;
   const until = parse(rec.lockedUntil);
   if (!Number.isFinite(until)) return policy.baseLockMinutes * 60;
@@ -385,7 +391,10 @@ export function throttledMessage(seconds: number): string {
  * passes it too), else the socket's address. The first entry can be written by the client itself,
  * so this key only slows down the careless; the per-number key holds whatever the client claims.
  */
-export function clientAddress(forwardedFor: string | string[] | undefined, socketIp: string | undefined): string {
+export function clientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketIp: string | undefined,
+): string {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
   const first = header.split(',')[0]?.trim() ?? '';
   const ip = first || (socketIp ?? '').trim();

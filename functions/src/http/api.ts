@@ -15,7 +15,14 @@ import { SEARCH_HASH_KEY } from '../firebase/params.js';
 
 export const api = onRequest(
   // SEARCH_HASH_KEY: the tracking code's keyed hash (tracking/codes.ts) for /lacak.
-  { memory: '1GiB', cpu: 1, concurrency: 4, timeoutSeconds: 60, invoker: 'public', secrets: [SEARCH_HASH_KEY] },
+  {
+    memory: '1GiB',
+    cpu: 1,
+    concurrency: 4,
+    timeoutSeconds: 60,
+    invoker: 'public',
+    secrets: [SEARCH_HASH_KEY],
+  },
   router([
     { method: 'GET', path: '/unggah/:token', handler: uploadInfo },
     { method: 'POST', path: '/unggah/:token', handler: uploadByLink },

@@ -50,7 +50,11 @@ export interface LacakDeps {
 type Decision = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'locked'; seconds: number };
 
 /** Counts the attempt on both keys and decides, in one transaction. */
-async function decide(keys: { id: string; policy: ThrottlePolicy }[], matched: boolean, now: Date): Promise<Decision> {
+async function decide(
+  keys: { id: string; policy: ThrottlePolicy }[],
+  matched: boolean,
+  now: Date,
+): Promise<Decision> {
   const refs = keys.map((k) => db().collection(THROTTLE).doc(k.id));
   return db().runTransaction(async (tx) => {
     const snaps: DocumentSnapshot[] = await Promise.all(refs.map((r) => tx.get(r)));
@@ -78,7 +82,10 @@ export function lacakHandler(deps: LacakDeps = {}): Handler {
     }
     const n = parseCaseNumber(parsed.data.number);
     if (!n) {
-      throw new DomainError('invalid-argument', 'Nomor pengaduan tidak valid. Contoh penulisan: ADU-2026-000123.');
+      throw new DomainError(
+        'invalid-argument',
+        'Nomor pengaduan tidak valid. Contoh penulisan: ADU-2026-000123.',
+      );
     }
     const number = formatCaseNumber(n.year, n.seq);
     // A code that cannot be one is a wrong code: it is answered (and counted) like any other.
@@ -122,7 +129,8 @@ export function lacakHandler(deps: LacakDeps = {}): Handler {
       at: String(d.get('at') ?? ''),
       to: (d.get('to') as string | null | undefined) ?? null,
     }));
-    const surveyUrl = kase.state === 'completed' && deps.surveyUrl ? await deps.surveyUrl(stored.caseId) : null;
+    const surveyUrl =
+      kase.state === 'completed' && deps.surveyUrl ? await deps.surveyUrl(stored.caseId) : null;
     const answer = buildTrackingAnswer(
       {
         number: kase.number,

@@ -41,7 +41,10 @@ function trackingKey(): Buffer {
   const secret = SEARCH_HASH_KEY.value();
   if (!secret) throw new Error('SEARCH_HASH_KEY is not set');
   if (derived?.from !== secret) {
-    derived = { from: secret, key: createHmac('sha256', secret).update('pengaduan-kpm/tracking/v1').digest() };
+    derived = {
+      from: secret,
+      key: createHmac('sha256', secret).update('pengaduan-kpm/tracking/v1').digest(),
+    };
   }
   return derived.key;
 }
@@ -55,7 +58,10 @@ export const codeHashOf = (caseId: string, code: string): string => mac(`code:${
  * True when `code` is the case's current code. Always computes one HMAC and one constant-time
  * comparison, also when there is no stored hash (an unknown number), so both cost the same work.
  */
-export function codeMatches(stored: Pick<StoredTracking, 'caseId' | 'codeHash'> | null, code: string | null): boolean {
+export function codeMatches(
+  stored: Pick<StoredTracking, 'caseId' | 'codeHash'> | null,
+  code: string | null,
+): boolean {
   const expected = Buffer.from(stored?.codeHash ?? '0'.repeat(64), 'hex');
   const got = Buffer.from(codeHashOf(stored?.caseId ?? '-', code ?? ''), 'hex');
   return expected.length === got.length && timingSafeEqual(expected, got) && stored !== null && code !== null;

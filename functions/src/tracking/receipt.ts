@@ -50,8 +50,20 @@ interface Layout {
 const LAYOUTS: Record<ReceiptFormat, Layout> = {
   a5: { pageSize: 'A5', margins: [40, 32, 40, 32], width: 419.53 - 80, base: 9.5, qr: 118 },
   // 58 mm paper prints about 48 mm; 80 mm about 72 mm.
-  roll58: { pageSize: { width: 58 * MM, height: 'auto' }, margins: [5 * MM, 8, 5 * MM, 18], width: 48 * MM, base: 7, qr: 40 * MM },
-  roll80: { pageSize: { width: 80 * MM, height: 'auto' }, margins: [4 * MM, 8, 4 * MM, 18], width: 72 * MM, base: 8.5, qr: 46 * MM },
+  roll58: {
+    pageSize: { width: 58 * MM, height: 'auto' },
+    margins: [5 * MM, 8, 5 * MM, 18],
+    width: 48 * MM,
+    base: 7,
+    qr: 40 * MM,
+  },
+  roll80: {
+    pageSize: { width: 80 * MM, height: 'auto' },
+    margins: [4 * MM, 8, 4 * MM, 18],
+    width: 72 * MM,
+    base: 8.5,
+    qr: 46 * MM,
+  },
 };
 
 function definition(r: ReceiptInput, format: ReceiptFormat): Record<string, unknown> {
@@ -61,13 +73,36 @@ function definition(r: ReceiptInput, format: ReceiptFormat): Record<string, unkn
   const when = (d: Date) => formatTanggalWaktu(d, r.utcOffsetMinutes);
   const std = timeStandardLines(r.standards);
   const rule = (w = 0.75): Content => ({
-    canvas: [{ type: 'line', x1: 0, y1: 0, x2: L.width, y2: 0, lineWidth: w, ...(roll ? { dash: { length: 2 } } : {}) }],
+    canvas: [
+      {
+        type: 'line',
+        x1: 0,
+        y1: 0,
+        x2: L.width,
+        y2: 0,
+        lineWidth: w,
+        ...(roll ? { dash: { length: 2 } } : {}),
+      },
+    ],
     margin: [0, 4, 0, 4],
   });
   const row = (label: string, value: Content, bold = false): Content =>
     roll
-      ? { stack: [{ text: label, fontSize: small, color: '#333333' }, { text: value, bold }], margin: [0, 0, 0, 2] }
-      : { columns: [{ text: label, width: 108 }, { text: ':', width: 8 }, { text: value, bold, width: '*' }], margin: [0, 0, 0, 1.5] };
+      ? {
+          stack: [
+            { text: label, fontSize: small, color: '#333333' },
+            { text: value, bold },
+          ],
+          margin: [0, 0, 0, 2],
+        }
+      : {
+          columns: [
+            { text: label, width: 108 },
+            { text: ':', width: 8 },
+            { text: value, bold, width: '*' },
+          ],
+          margin: [0, 0, 0, 1.5],
+        };
 
   const head: Content = {
     stack: [
@@ -92,21 +127,42 @@ function definition(r: ReceiptInput, format: ReceiptFormat): Record<string, unkn
     { text: 'Lacak status pengaduan Anda', bold: true },
     // The short link is also a link to the QR code's address (clickable in the emailed PDF).
     {
-      text: ['Pindai kode QR, atau buka ', { text: r.shortLink, link: r.trackingUrl, color: '#1d4f91' }, ' lalu isi:'],
+      text: [
+        'Pindai kode QR, atau buka ',
+        { text: r.shortLink, link: r.trackingUrl, color: '#1d4f91' },
+        ' lalu isi:',
+      ],
       fontSize: small,
     },
-    { text: [{ text: 'Nomor pengaduan: ', fontSize: small }, { text: r.number, bold: true }], margin: [0, 2, 0, 0] },
     {
-      text: [{ text: 'Kode pelacakan: ', fontSize: small }, { text: code, bold: true, fontSize: L.base + 2, characterSpacing: 0.6 }],
+      text: [
+        { text: 'Nomor pengaduan: ', fontSize: small },
+        { text: r.number, bold: true },
+      ],
+      margin: [0, 2, 0, 0],
+    },
+    {
+      text: [
+        { text: 'Kode pelacakan: ', fontSize: small },
+        { text: code, bold: true, fontSize: L.base + 2, characterSpacing: 0.6 },
+      ],
     },
   ];
   const qr: Content = { qr: r.trackingUrl, fit: L.qr, eccLevel: 'M', alignment: roll ? 'center' : 'left' };
   const track: Content = roll
     ? { stack: [qr, { stack: trackText, alignment: 'center', margin: [0, 4, 0, 0] }], unbreakable: true }
-    : { columns: [{ ...qr, width: L.qr + 8 }, { stack: trackText, width: '*', margin: [4, 10, 0, 0] }], unbreakable: true };
+    : {
+        columns: [
+          { ...qr, width: L.qr + 8 },
+          { stack: trackText, width: '*', margin: [4, 10, 0, 0] },
+        ],
+        unbreakable: true,
+      };
   const notes = [
     'Simpan tanda terima ini. Kode pelacakan bersifat rahasia: siapa pun yang memegangnya dapat melihat status pengaduan ini.',
-    ...(r.issue > 1 ? [`Cetakan ke-${r.issue}: kode pelacakan pada tanda terima sebelumnya tidak berlaku lagi.`] : []),
+    ...(r.issue > 1
+      ? [`Cetakan ke-${r.issue}: kode pelacakan pada tanda terima sebelumnya tidak berlaku lagi.`]
+      : []),
   ];
   return {
     pageSize: L.pageSize,
@@ -123,8 +179,19 @@ function definition(r: ReceiptInput, format: ReceiptFormat): Record<string, unkn
     content: [
       head,
       rule(roll ? 0.75 : 1.5),
-      { text: 'TANDA TERIMA PENGADUAN', bold: true, fontSize: L.base + 3, alignment: 'center', margin: [0, 2, 0, 0] },
-      { text: 'Layanan Pengaduan KPM Program Sembako/BPNT', alignment: 'center', fontSize: small, margin: [0, 0, 0, 6] },
+      {
+        text: 'TANDA TERIMA PENGADUAN',
+        bold: true,
+        fontSize: L.base + 3,
+        alignment: 'center',
+        margin: [0, 2, 0, 0],
+      },
+      {
+        text: 'Layanan Pengaduan KPM Program Sembako/BPNT',
+        alignment: 'center',
+        fontSize: small,
+        margin: [0, 0, 0, 6],
+      },
       row('Nomor pengaduan', r.number, true),
       row('Diterima', when(r.receivedAt)),
       row('Jenis pengaduan', r.complaintLabel),
@@ -139,7 +206,12 @@ function definition(r: ReceiptInput, format: ReceiptFormat): Record<string, unkn
       track,
       rule(),
       ...notes.map((t) => ({ text: t, fontSize: small, margin: [0, 0, 0, 2] })),
-      { text: `Dicetak ${when(r.issuedAt)}${r.letterhead.phone ? ` · Telepon ${r.letterhead.phone}` : ''}`, fontSize: small, color: '#444444', margin: [0, 2, 0, 0] },
+      {
+        text: `Dicetak ${when(r.issuedAt)}${r.letterhead.phone ? ` · Telepon ${r.letterhead.phone}` : ''}`,
+        fontSize: small,
+        color: '#444444',
+        margin: [0, 2, 0, 0],
+      },
     ],
   };
 }
@@ -155,7 +227,10 @@ export function receiptFilename(number: string, variant: string): string {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** The receipt's email (formal Indonesian; the A5 PDF is attached by the caller). */
 export function receiptEmail(r: {
@@ -168,7 +243,10 @@ export function receiptEmail(r: {
   contact: Pick<Letterhead, 'phone' | 'email'>;
 }): { subject: string; text: string; html: string } {
   const code = displayTrackingCode(r.code);
-  const contact = [r.contact.phone ? `telepon ${r.contact.phone}` : '', r.contact.email ? `email ${r.contact.email}` : '']
+  const contact = [
+    r.contact.phone ? `telepon ${r.contact.phone}` : '',
+    r.contact.email ? `email ${r.contact.email}` : '',
+  ]
     .filter(Boolean)
     .join(' atau ');
   const paragraphs = [

@@ -6,7 +6,11 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { displayTrackingCode, normalizeTrackingCode, type TrackingAnswer } from '../../../functions/src/domain/tracking.js';
+import {
+  displayTrackingCode,
+  normalizeTrackingCode,
+  type TrackingAnswer,
+} from '../../../functions/src/domain/tracking.js';
 import './lacak.css';
 
 type Load =
@@ -26,8 +30,10 @@ async function track(number: string, code: string): Promise<TrackingAnswer> {
   } catch {
     throw new Error('Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.');
   }
-  const body = (await res.json().catch(() => null)) as (TrackingAnswer & { error?: { message?: string } }) | null;
-  if (!res.ok || !body || body.error) throw new Error(body?.error?.message ?? `Terjadi kesalahan (HTTP ${res.status}).`);
+  const body = (await res.json().catch(() => null)) as
+    (TrackingAnswer & { error?: { message?: string } }) | null;
+  if (!res.ok || !body || body.error)
+    throw new Error(body?.error?.message ?? `Terjadi kesalahan (HTTP ${res.status}).`);
   return body;
 }
 

@@ -34,7 +34,9 @@ const ROLL_KEY = 'pengaduan.receiptRoll';
 const savedRoll = (): 58 | 80 => (localStorage.getItem(ROLL_KEY) === '58' ? 58 : 80);
 
 const pdfUrl = (base64: string) =>
-  URL.createObjectURL(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }));
+  URL.createObjectURL(
+    new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }),
+  );
 
 function printPdf(url: string) {
   const w = window.open(url, '_blank');
@@ -82,9 +84,15 @@ export function ReceiptPanel({
   const reissue = issuedBefore || issued !== null;
 
   return (
-    <section class={`card receipt${highlight ? ' highlight' : ''}`} aria-labelledby="rc-title" data-testid="receipt-panel">
+    <section
+      class={`card receipt${highlight ? ' highlight' : ''}`}
+      aria-labelledby="rc-title"
+      data-testid="receipt-panel"
+    >
       <h2 id="rc-title">Tanda terima pemohon</h2>
-      {highlight && !issued && <p>Pengaduan tersimpan. Cetak tanda terima untuk pemohon sebelum pemohon meninggalkan loket.</p>}
+      {highlight && !issued && (
+        <p>Pengaduan tersimpan. Cetak tanda terima untuk pemohon sebelum pemohon meninggalkan loket.</p>
+      )}
       <fieldset class="inline">
         <legend>Ukuran struk</legend>
         {([58, 80] as const).map((w) => (
@@ -93,7 +101,11 @@ export function ReceiptPanel({
           </label>
         ))}
       </fieldset>
-      {reissue && <p class="note-warn" data-testid="reprint-warning">{REPRINT_WARNING}: tanda terima yang dicetak sebelumnya tidak berlaku lagi.</p>}
+      {reissue && (
+        <p class="note-warn" data-testid="reprint-warning">
+          {REPRINT_WARNING}: tanda terima yang dicetak sebelumnya tidak berlaku lagi.
+        </p>
+      )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void issue()}>
           {busy ? 'Menyiapkan…' : reissue ? 'Cetak ulang tanda terima' : 'Cetak tanda terima'}
@@ -103,20 +115,65 @@ export function ReceiptPanel({
       {issued && (
         <div class="receipt-result" data-testid="receipt-result">
           <dl class="kv">
-            <dt>Nomor</dt><dd>{issued.number}</dd>
-            <dt>Kode pelacakan</dt><dd data-testid="receipt-code"><strong>{issued.codeDisplay}</strong></dd>
-            <dt>Tautan</dt><dd><a href={issued.trackingUrl} target="_blank" rel="noopener noreferrer" data-testid="receipt-link">{issued.shortLink}</a></dd>
+            <dt>Nomor</dt>
+            <dd>{issued.number}</dd>
+            <dt>Kode pelacakan</dt>
+            <dd data-testid="receipt-code">
+              <strong>{issued.codeDisplay}</strong>
+            </dd>
+            <dt>Tautan</dt>
+            <dd>
+              <a
+                href={issued.trackingUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="receipt-link"
+              >
+                {issued.shortLink}
+              </a>
+            </dd>
           </dl>
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => printPdf(issued.a5Url)}>Cetak A5</button>
-            <button type="button" class="secondary" onClick={() => printPdf(issued.rollUrl)}>Cetak struk {issued.roll.widthMm} mm</button>
-            <a class="button secondary" href={issued.a5Url} download={issued.a5.filename} data-testid="receipt-a5">Unduh A5</a>
-            <a class="button secondary" href={issued.rollUrl} download={issued.roll.filename} data-testid="receipt-roll">Unduh struk</a>
+            <button type="button" class="secondary" onClick={() => printPdf(issued.a5Url)}>
+              Cetak A5
+            </button>
+            <button type="button" class="secondary" onClick={() => printPdf(issued.rollUrl)}>
+              Cetak struk {issued.roll.widthMm} mm
+            </button>
+            <a
+              class="button secondary"
+              href={issued.a5Url}
+              download={issued.a5.filename}
+              data-testid="receipt-a5"
+            >
+              Unduh A5
+            </a>
+            <a
+              class="button secondary"
+              href={issued.rollUrl}
+              download={issued.roll.filename}
+              data-testid="receipt-roll"
+            >
+              Unduh struk
+            </a>
           </div>
           <div class="actions">
-            <a class="button" href={issued.whatsappUrl} target="_blank" rel="noopener noreferrer" data-testid="receipt-wa">Bagikan lewat WhatsApp</a>
+            <a
+              class="button"
+              href={issued.whatsappUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="receipt-wa"
+            >
+              Bagikan lewat WhatsApp
+            </a>
             {applicantPhone && (
-              <a class="button secondary" href={whatsappShareUrl(issued.whatsappText, applicantPhone)} target="_blank" rel="noopener noreferrer">
+              <a
+                class="button secondary"
+                href={whatsappShareUrl(issued.whatsappText, applicantPhone)}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
                 Kirim ke nomor pemohon
               </a>
             )}
