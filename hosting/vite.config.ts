@@ -4,14 +4,15 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
 /**
- * Three pages, each its own bundle (budgets: sign-in ≤ 60 KB, a role's live inbox ≤ 200 KB,
+ * Five pages, each its own bundle (budgets: sign-in ≤ 60 KB, a role's live inbox ≤ 200 KB,
  * the phone upload page ≤ 75 KB, gzip):
  *  - index.html      the staff app (Hosting: every other path);
  *  - unggah.html     the phone upload page (Hosting: /unggah/**), no login;
  *  - verifikasi.html the public letter verification page (Hosting: /verifikasi/**);
  *  - survei.html     the public SKM survey page (Hosting: /survei?t=<token>), ≤ 30 KB, no Firebase SDK.
+ *  - lacak.html      the applicant's tracking page (Hosting: /lacak), ≤ 30 KB, no Firebase SDK.
  */
-const pages = ['index', 'unggah', 'verifikasi', 'survei'].filter((p) => existsSync(resolve(import.meta.dirname, `${p}.html`)));
+const pages = ['index', 'unggah', 'verifikasi', 'survei', 'lacak'].filter((p) => existsSync(resolve(import.meta.dirname, `${p}.html`)));
 
 export default defineConfig({
   plugins: [preact()],

@@ -24,6 +24,7 @@ export { updateSettings } from './callables/updateSettings.js';
 export { createUploadLink } from './callables/createUploadLink.js';
 export { revokeUploadLink } from './callables/revokeUploadLink.js';
 export { rejectDocument } from './callables/rejectDocument.js';
+export { issueReceipt } from './callables/issueReceipt.js';
 export { api } from './http/api.js';
 export { staffDocs } from './http/staffDocs.js';
 export { issueLetter } from './triggers/issueLetter.js';

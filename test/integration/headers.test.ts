@@ -26,7 +26,7 @@ function csp(h: Headers): Map<string, string[]> {
   );
 }
 
-const PAGES = ['/', '/pengaduan/abc', '/unggah/abc123', '/verifikasi/K7Q2M9XH3D'];
+const PAGES = ['/', '/pengaduan/abc', '/unggah/abc123', '/verifikasi/K7Q2M9XH3D', '/lacak'];
 
 describe('hosting security headers', () => {
   it.each(PAGES)('%s: scripts from self only, no framing, no plugins, no sniffing, a referrer policy', async (path) => {
@@ -52,8 +52,12 @@ describe('hosting security headers', () => {
     expect(upload).not.toMatch(/camera=\(\)/);
   });
 
+  it('the tracking page sends no referrer (its address may carry the tracking code until the page removes it)', async () => {
+    expect((await headersOf('/lacak?n=ADU-2026-000001&k=K7Q2M9XH3D')).get('referrer-policy')).toBe('no-referrer');
+  });
+
   it('the built pages carry no inline script (the CSP would block it)', async () => {
-    for (const path of ['/', '/unggah/abc123', '/verifikasi/K7Q2M9XH3D']) {
+    for (const path of ['/', '/unggah/abc123', '/verifikasi/K7Q2M9XH3D', '/lacak']) {
       const html = await (await fetch(`${HOSTING_URL}${path}`)).text();
       const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
         ([, attrs, body]) => !/\bsrc=/.test(attrs ?? '') && (body ?? '').trim() !== '',

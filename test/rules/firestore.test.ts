@@ -83,6 +83,8 @@ beforeEach(async () => {
     await setDoc(doc(db, 'counters/cases-2026'), { last: 1 });
     await setDoc(doc(db, 'uploadGrants/g1'), { caseId: 'c1' });
     await setDoc(doc(db, 'outbox/m1'), { to: 'a@b.c' });
+    await setDoc(doc(db, 'caseTracking/c1'), { caseId: 'c1', number: 'ADU-2026-000001', codeHash: 'ab' });
+    await setDoc(doc(db, 'trackingThrottle/n-1'), { failures: [], kind: 'number' });
     await setDoc(doc(db, 'accessLog/a1'), { caseId: 'c1', caseNumber: 'ADU-2026-000001', uid: 'fo', what: 'document', at: '2026-11-27T02:00:00.000Z' });
     await setDoc(doc(db, 'purgeLog/p1'), { runId: 'p1', counts: { uploadLinks: 1 } });
     await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
@@ -135,6 +137,9 @@ const TARGETS: Target[] = [
   { path: 'counters/cases-2026', collection: 'counters', get: [], list: [] },
   { path: 'uploadGrants/g1', collection: 'uploadGrants', get: [], list: [] },
   { path: 'outbox/m1', collection: 'outbox', get: [], list: [] },
+  // The tracking codes' keyed hashes and the slow-down records (/lacak): server-only.
+  { path: 'caseTracking/c1', collection: 'caseTracking', get: [], list: [] },
+  { path: 'trackingThrottle/n-1', collection: 'trackingThrottle', get: [], list: [] },
   // Access records (who saw what): admin and Kabid; the purge log: admin.
   { path: 'accessLog/a1', collection: 'accessLog', get: ['kabid', 'admin'], list: ['kabid', 'admin'] },
   { path: 'purgeLog/p1', collection: 'purgeLog', get: ['admin'], list: ['admin'] },

@@ -26,7 +26,7 @@ import { buildLetterBody, regionOf, type IdentityRow, type LetterBody, type Lett
 import { COMPLAINT_TYPE_LABELS } from '../domain/vocabulary.js';
 
 /** pdfmake ships no types; this is the part of its 0.3 server API used here. */
-type Content = string | { [key: string]: unknown } | Content[];
+export type Content = string | { [key: string]: unknown } | Content[];
 export interface PdfMakeServer {
   virtualfs: { writeFileSync(name: string, content: Buffer): void };
   setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void;
@@ -56,7 +56,7 @@ const VFS_DIR = 'surat-keterangan-fonts';
 
 let pdfmakeInstance: PdfMakeServer | undefined;
 
-/** Loads pdfmake and the font files once per process (the report documents share it). */
+/** Loads pdfmake and the font files once per process (the report documents and the receipt share it). */
 export function pdfmake(): PdfMakeServer {
   if (pdfmakeInstance) return pdfmakeInstance;
   const pm = require('pdfmake') as PdfMakeServer;

@@ -12,7 +12,7 @@
  *
  * Only the holder of the lease sends, so a replayed or concurrent event never sends twice; an
  * attempt whose outcome is unknown is not repeated (no duplicate email, at the price of staff
- * handing the letter over in person). Every state is mirrored on the case (`letter.email`) so staff
+ * handing the letter over in person). Every state of a letter's email is mirrored on the case (`letter.email`) so staff
  * see it, with a history entry when the email is delivered or finally fails. `delivery.dueAt` says
  * when the sweeper should look at a delivery (PENDING: at once; PROCESSING: the lease's end; RETRY:
  * the backoff's end); final states have none. Documents are created with `newDelivery()`.
@@ -62,7 +62,8 @@ export interface OutboxDoc {
   caseId?: string;
   kind?: string;
   message: { subject: string; text: string; html?: string };
-  attachments?: { filename: string; storagePath: string; contentType?: string }[];
+  /** From Storage (`storagePath`), or inline (`content`, base64: the receipt, whose code must not be stored elsewhere). */
+  attachments?: { filename: string; storagePath?: string; content?: string; contentType?: string }[];
   delivery?: Delivery;
 }
 
@@ -127,8 +128,10 @@ function mirror(
   }
 }
 
-async function readCaseFor(tx: Transaction, caseId: string | undefined): Promise<StoredCase | null> {
-  if (!caseId) return null;
+/** The case whose letter an email carries (other emails of a case, e.g. its receipt, are not mirrored). */
+async function readCaseFor(tx: Transaction, doc: Pick<OutboxDoc, 'caseId' | 'kind'>): Promise<StoredCase | null> {
+  const caseId = doc.caseId;
+  if (!caseId || (doc.kind !== undefined && doc.kind !== 'letter')) return null;
   const snap = await tx.get(caseRef(caseId));
   return snap.exists ? (snap.data() as StoredCase) : null;
 }
@@ -170,7 +173,7 @@ export async function claimDelivery(id: string, leaseId: string): Promise<{ doc:
     const doc = snap.data() as OutboxDoc;
     const d: Delivery = doc.delivery ?? { state: 'PENDING', attempts: 0 };
     const now = new Date();
-    const kase = await readCaseFor(tx, doc.caseId);
+    const kase = await readCaseFor(tx, doc);
     if (d.state === 'PROCESSING' && leaseExpired(d.leaseExpireTime, now)) {
       // The lease id goes too: the sender that held it may still be alive, and recordOutcome only
       // writes for the current lease — so its late SUCCESS cannot overwrite this ERROR.
@@ -219,7 +222,8 @@ async function send(id: string, doc: OutboxDoc, attempts: number): Promise<SendR
       (doc.attachments ?? []).map(async (a) => ({
         filename: a.filename,
         contentType: a.contentType ?? 'application/octet-stream',
-        content: (await bucket().file(a.storagePath).download())[0],
+        content:
+          a.content !== undefined ? Buffer.from(a.content, 'base64') : (await bucket().file(a.storagePath ?? '').download())[0],
       })),
     );
     // nodemailer is loaded here, not at module load: only this function sends mail (cold starts).
@@ -280,7 +284,7 @@ export async function recordOutcome(
   return db().runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const d = (snap.data() as OutboxDoc | undefined)?.delivery;
-    const kase = await readCaseFor(tx, doc.caseId);
+    const kase = await readCaseFor(tx, doc);
     if (!d || d.state !== 'PROCESSING' || d.leaseId !== leaseId) return null;
     const now = new Date().toISOString();
     let state: DeliveryState;

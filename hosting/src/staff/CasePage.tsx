@@ -27,6 +27,7 @@ import { db, useDoc, useQuery, type CaseDoc, type StoredCase } from './db';
 import { uploadsClosedReason } from '../../../functions/src/domain/uploadLimits';
 import { IDENTITY_ROLES, joinCase, maskedIdentity, summaryOfDoc, type CaseIdentity } from '../../../functions/src/domain/caseSummary';
 import { ActionPanel } from './actions';
+import { ReceiptPanel } from './Receipt';
 import { ClockBadge, Dialog, ErrorBox, Link, clockOf, errorMessage, fmtMinutes, isMissingFunction, useNow } from './ui';
 import type { Me } from './types';
 
@@ -68,6 +69,7 @@ const OTHER_EVENTS: Record<string, string> = {
   letterDead: 'Pembuatan surat dihentikan; perlu tindakan administrator',
   letterRetried: 'Pembuatan surat dicoba lagi oleh administrator',
   letterVoided: 'Nomor surat dibatalkan; kembali ke tahap tanda tangan',
+  receiptIssued: 'Tanda terima dicetak',
 };
 const eventLabel = (a: string) => ACTION_LABELS[a as ActionName] ?? OTHER_EVENTS[a] ?? a;
 
@@ -136,6 +138,16 @@ export function CasePage({ me, role, settings, caseId }: { me: Me; role: Role; s
   const a = kase.applicant;
   const when = (iso: string) => formatTanggalWaktu(new Date(iso), tz);
   const isNew = new URLSearchParams(location.search).has('baru');
+  // The receipt: for the roles that see the identity (the applicant's phone for WhatsApp comes from it).
+  const receipt = identity.masked ? null : (
+    <ReceiptPanel
+      caseId={caseId}
+      issuedBefore={(history.data ?? []).some((h) => h.action === 'receiptIssued')}
+      applicantPhone={identityReady ? a.phone : null}
+      hasEmail={summary.hasEmail}
+      highlight={isNew}
+    />
+  );
 
   return (
     <article class="casepage" aria-labelledby="case-title">
@@ -258,12 +270,14 @@ export function CasePage({ me, role, settings, caseId }: { me: Me; role: Role; s
         </div>
 
         <aside class="case-side">
+          {isNew && receipt}
           {identityReady || actions.length === 0 ? (
             <ActionPanel kase={kase} actions={actions} role={role} settings={settings} me={me} />
           ) : (
             <section class="card action-panel"><p class="loading">Memuat…</p></section>
           )}
           {kase.letter && <LetterPanel kase={kase} tz={tz} />}
+          {!isNew && receipt}
         </aside>
       </div>
     </article>

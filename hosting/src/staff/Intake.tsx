@@ -1,7 +1,8 @@
 /**
  * Intake (SOP step 1, FO): applicant and KPM identity validated as one types with the domain's
  * rules, the required documents of the complaint type × relation with 'dibawa' checkboxes, the
- * SOP warnings that apply; createCase, then submitCase when the checklist is complete.
+ * SOP warnings that apply; createCase, then submitCase when the checklist is complete, then the
+ * case page (`?baru=1`), which offers the receipt (*Cetak tanda terima*, staff/Receipt.tsx) first.
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
