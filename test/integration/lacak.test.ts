@@ -38,6 +38,7 @@ interface Reply {
     steps?: { label: string; at: string }[];
     missingDocuments?: string[];
     collect?: { address: string; hours: string[] };
+    surveyUrl?: string;
     error?: { code: string; message: string; details?: { retryAfterSeconds?: number } };
   };
   retryAfter: string | null;
@@ -277,6 +278,24 @@ describe('POST /api/lacak', () => {
     ]);
     expect(a.json.steps?.map((s) => s.label)).toContain('Surat Keterangan selesai diterbitkan');
   }, 180_000);
+
+  it('offers the one-time survey link once the case is completed, and no more once it is answered', async () => {
+    const c = await driveCase(o, 'completed', intakeForm({ email: '' }));
+    const r = await o.fo.call<Issued>('issueReceipt', { caseId: c.caseId });
+    const first = await lacak({ number: r.number, code: r.code }, freshIp());
+    const invite = (await adminDb.doc(`surveyInvites/${c.caseId}`).get()).data() as { token: string };
+    expect(first.json.surveyUrl).toBe(`http://127.0.0.1:5000/survei?t=${invite.token}`);
+    // The applicant answers through the survey page's route; the tracking page stops offering it.
+    const res = await fetch(`${HOSTING_URL}/api/survei/${invite.token}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { u1: 4, u2: 4, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 } }),
+    });
+    expect(res.status).toBe(200);
+    const second = await lacak({ number: r.number, code: r.code }, freshIp());
+    expect(second.json.surveyUrl).toBeUndefined();
+    expect(second.json.sentence).toBe(first.json.sentence);
+  }, 240_000);
 
   it('answers a wrong code and an unknown number alike: same status, same bytes', async () => {
     const c = await newCase();

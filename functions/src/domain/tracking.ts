@@ -210,7 +210,7 @@ export interface TrackingAnswer {
   collect?: CollectInfo;
   /**
    * OPTIONAL — the satisfaction survey (SKM): a one-time survey link once the case is `completed`,
-   * filled in by the survey module when it is wired in (see `TrackingOptions.surveyUrl`).
+   * filled in by the survey module (survey/invites.ts `surveyLinkFor`, wired in http/lacak.ts).
    */
   surveyUrl?: string;
 }

@@ -2,7 +2,7 @@
  * `POST /api/lacak` {number, code}: the public tracking answer of one case (`domain/tracking.ts`).
  *
  * - The right code → 200 with the current step in a plain sentence, when each step happened, the
- *   documents still missing, how to collect the letter, and (once wired) the survey link.
+ *   documents still missing, how to collect the letter, and the survey link once completed.
  * - An unknown number and a wrong code → the same 404 with the same body: the number is looked up
  *   in `caseTracking` either way and one HMAC is computed and compared either way (`codeMatches`).
  * - Wrong attempts are counted per case number and per client address in `trackingThrottle`
@@ -33,6 +33,7 @@ import type { CaseState, ComplaintType, DocumentKind } from '../domain/vocabular
 import { caseRef } from '../cases/store.js';
 import { db } from '../firebase/admin.js';
 import { loadSettings } from '../firebase/settings.js';
+import { surveyLinkFor } from '../survey/invites.js';
 import { codeMatches, throttleKey, TRACKING, type StoredTracking } from '../tracking/codes.js';
 import type { Handler } from './router.js';
 import { sendJson } from './respond.js';
@@ -148,5 +149,5 @@ export function lacakHandler(deps: LacakDeps = {}): Handler {
   };
 }
 
-/** The route as deployed (no survey link until the survey module is wired in). */
-export const lacak = lacakHandler();
+/** The route as deployed: a completed case's answer carries its one-time survey link. */
+export const lacak = lacakHandler({ surveyUrl: surveyLinkFor });
