@@ -3,7 +3,7 @@
  * open-case entry and a hash-chained history that follows the SOP's transitions) spread over past
  * months, written
  * straight into the emulator with the admin SDK, then the report's rebuild computes the month
- * documents (the `tallyReports` trigger is switched off meanwhile through the Emulator Hub, so
+ * documents (the `recordHistoryEntry` trigger is switched off meanwhile through the Emulator Hub, so
  * tens of thousands of history writes do not each run it; the rebuild writes every marker).
  *
  * Used by `npm start`'s demo data (`seedReports`, a few hundred cases over 12 months) and by

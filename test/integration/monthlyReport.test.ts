@@ -1,5 +1,5 @@
 /**
- * The monthly report on the emulators: the `tallyReports` trigger counts real workflow runs (driven
+ * The monthly report on the emulators: the `recordHistoryEntry` trigger counts real workflow runs (driven
  * through the callables); the rebuild path (the store's reads of cases and history, the pure fold)
  * gives the same figures; a redelivered event counts once; the `monthlyReport` callable shows every
  * officer to the Kabid and only one's own figures to the FO, reading at most 50 documents.
@@ -85,7 +85,7 @@ afterAll(async () => {
   await o.close();
 });
 
-describe('tallyReports (trigger) after real workflow runs', () => {
+describe('recordHistoryEntry (trigger): the month after real workflow runs', () => {
   it('counts what happened: 3 received, 1 completed, 1 closed with its reason, 1 sent back; steps and officers', async () => {
     const d = diff(before, after) as Partial<MonthDoc>;
     expect(d.received).toBe(3);

@@ -1,5 +1,5 @@
 /**
- * The two registers (issue 13): the complaint register row kept by the `recordRegister` trigger
+ * The two registers (issue 13): the complaint register row kept by the `recordHistoryEntry` trigger
  * after a real workflow, redelivery of a history entry, cursor paging without duplicates or gaps,
  * who sees which rows, the agenda surat keluar with delivery, and exports that hold no identity.
  */

@@ -1,6 +1,6 @@
 /**
  * The registers in Firestore: the complaint register rows `caseRegister/{caseId}` (kept by the
- * `recordRegister` trigger from each history entry) and the outgoing-letter agenda read from the
+ * `recordHistoryEntry` trigger from each history entry) and the outgoing-letter agenda read from the
  * letter register `letters/{year}-{seq}` with each letter's delivery from its case.
  *
  * Paging is by cursor, without a cap: every query orders by a time field and then the document id,
