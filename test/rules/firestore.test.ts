@@ -93,6 +93,9 @@ beforeEach(async () => {
     await setDoc(doc(db, 'surveyInvites/c1'), { token: 'abcdefghijklmnopqrstuvwxyz012345', createdAt: '2026-11-27T02:00:00.000Z' });
     await setDoc(doc(db, 'surveyResponses/r1'), { answers: { u1: 4 }, channel: 'tautan', month: '2026-11', date: '2026-11-27' });
     await setDoc(doc(db, 'skmMonths/2026-11'), { month: '2026-11', respondents: 1, sums: { u1: 4 } });
+    await setDoc(doc(db, 'reportMonths/2026-11'), { month: '2026-11', received: 1, officers: { fo: { name: 'fo', steps: {} } } });
+    await setDoc(doc(db, 'reportApplied/c1_000001'), { at: '2026-11-27T02:00:00.000Z' });
+    await setDoc(doc(db, 'openCases/c1'), { state: 'intake', createdAt: '2026-11-27T02:00:00.000Z' });
     for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
   });
 });
@@ -153,6 +156,11 @@ const TARGETS: Target[] = [
   { path: 'surveyInvites/c1', collection: 'surveyInvites', get: [], list: [] },
   { path: 'surveyResponses/r1', collection: 'surveyResponses', get: [], list: [] },
   { path: 'skmMonths/2026-11', collection: 'skmMonths', get: [], list: [] },
+  // The monthly report's month documents (every officer's figures), their markers and the open-case
+  // entries: server-only; the monthlyReport callable shows the FO and the analyst only their own row.
+  { path: 'reportMonths/2026-11', collection: 'reportMonths', get: [], list: [] },
+  { path: 'reportApplied/c1_000001', collection: 'reportApplied', get: [], list: [] },
+  { path: 'openCases/c1', collection: 'openCases', get: [], list: [] },
 ];
 
 for (const t of TARGETS) {
