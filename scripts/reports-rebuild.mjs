@@ -2,7 +2,7 @@
 /**
  * Rebuilds the monthly report's month documents (`reportMonths/*`) from the cases and their
  * history, and writes the marker of every counted event (`reportApplied/*`) so that a redelivered
- * trigger event cannot count twice.
+ * trigger event cannot count twice; then every case's complaint-register row (`caseRegister/*`).
  *   npm run reports:rebuild
  * Against the running emulators by default (`npm start`: Firestore at 127.0.0.1:8080, or
  * FIRESTORE_EMULATOR_HOST); against a real project when GCLOUD_PROJECT names one and
@@ -25,6 +25,7 @@ if (project === PROJECT_ID || project.startsWith('demo-')) process.env.FIRESTORE
 const { initializeApp } = await import('firebase-admin/app');
 const { getFirestore } = await import('firebase-admin/firestore');
 const { rebuildMonthlyReports } = await import(storeJs);
+const { rebuildRegisters } = await import(join(ROOT, 'functions/lib/reports/registerStore.js'));
 const db = getFirestore(initializeApp({ projectId: project }));
 const where = process.env.FIRESTORE_EMULATOR_HOST ? `emulator ${process.env.FIRESTORE_EMULATOR_HOST}` : `project ${project}`;
 const t0 = Date.now();
@@ -34,3 +35,5 @@ console.log(
     (r.months.length ? ` (${r.months[0]} … ${r.months[r.months.length - 1]})` : '') +
     ` in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
 );
+const t1 = Date.now();
+console.log(`reports:rebuild: ${await rebuildRegisters()} register rows in ${((Date.now() - t1) / 1000).toFixed(1)} s`);

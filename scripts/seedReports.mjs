@@ -268,6 +268,9 @@ export async function seedReports(db, { log = console.log, staffByRole, count = 
   }
   const { rebuildMonthlyReports } = await lib('reports/monthlyStore.js');
   const result = await rebuildMonthlyReports(db);
-  log(`[seed] ${cases.length} backdated cases for the monthly report; ${result.months.length} months rebuilt`);
+  // The register rows too (the history trigger was off while they were written).
+  const { rebuildRegisters } = await lib('reports/registerStore.js');
+  const rows = await rebuildRegisters();
+  log(`[seed] ${cases.length} backdated cases for the monthly report; ${result.months.length} months and ${rows} register rows rebuilt`);
   return result;
 }
