@@ -8,7 +8,7 @@
  * analis: the cases they acted on). Loaded lazily by StaffApp.
  */
 import { httpsCallable } from 'firebase/functions';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { functions } from '../../firebase';
 import {
   deliveryText,
@@ -87,18 +87,25 @@ export function Registers({ roles }: { roles: readonly Role[] }) {
   const [error, setError] = useState<string | null>(null);
   const [officers, setOfficers] = useState<Map<string, string>>(new Map());
 
+  // Each new query (tab, filters) starts a generation; an answer of an older one — e.g. the first
+  // month's rows arriving after the person already asked for another period — is dropped.
+  const generation = useRef(0);
   const load = async (after: string | null) => {
+    const mine = after ? generation.current : ++generation.current;
+    const current = () => mine === generation.current;
     setLoading(true);
     setError(null);
     try {
       const r = (await listRegister({ kind, filters, after, limit: PAGE_SIZE })).data;
+      if (!current()) return;
       setRows((prev) => (after ? [...prev, ...r.rows] : r.rows));
       setNext(r.next);
     } catch (e) {
+      if (!current()) return;
       setError(errorMessage(e));
       if (!after) setRows([]);
     } finally {
-      setLoading(false);
+      if (current()) setLoading(false);
     }
   };
 

@@ -6,7 +6,7 @@
  * functions/src/domain/skm.ts); the printable *Laporan Hasil SKM* PDF from `exportSkmReport`.
  * Loaded lazily by StaffApp.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../firebase';
 import { CHANNEL_LABELS, CONVERSION_TABLE, formatDecimal, KINERJA, type SkmResult, type SurveyChannel } from '../../../../functions/src/domain/skm';
 import { saveFile, type DownloadedFile } from '../download';
@@ -46,15 +46,21 @@ export function SkmReport() {
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
 
+  // The answer of an older request (the first load arriving after the person asked for another
+  // period) is dropped.
+  const generation = useRef(0);
   const load = (f = from, t = to) => {
+    const mine = ++generation.current;
     setBusy(true);
     setError(null);
     reportCall({ from: f, to: t }).then(
       (d) => {
+        if (mine !== generation.current) return;
         setData(d);
         setBusy(false);
       },
       (e) => {
+        if (mine !== generation.current) return;
         setError(errorMessage(e));
         setBusy(false);
       },
