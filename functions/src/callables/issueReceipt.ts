@@ -11,6 +11,7 @@ import {
   trackingUrl,
   whatsappShareUrl,
   whatsappText,
+  type IssuedReceipt,
 } from '../domain/tracking.js';
 import type { CaseSnapshot } from '../domain/workflow.js';
 import { COMPLAINT_TYPE_LABELS, DOCUMENT_KINDS, DOCUMENT_LABELS } from '../domain/vocabulary.js';
@@ -32,22 +33,6 @@ const Input = z
   })
   .strict();
 
-export interface IssuedReceipt {
-  number: string;
-  /** The new code, shown once (`XXXXX-XXXXX` in `codeDisplay`); every earlier code stops working. */
-  code: string;
-  codeDisplay: string;
-  trackingUrl: string;
-  shortLink: string;
-  /** `https://wa.me/?text=…` without a phone number: the sender picks the chat. */
-  whatsappUrl: string;
-  whatsappText: string;
-  issue: number;
-  a5: { filename: string; base64: string };
-  roll: { filename: string; base64: string; widthMm: 58 | 80 };
-  /** The A5 receipt was queued to the applicant's email. */
-  emailQueued: boolean;
-}
 
 /**
  * Issues the receipt of a case (FO, and the other roles that may see a case's identity): a fresh

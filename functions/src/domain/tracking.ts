@@ -195,6 +195,24 @@ export interface CollectInfo {
 }
 
 /** The answer of `POST /api/lacak` for a known number with its right code. */
+/** What `issueReceipt` answers: the shell returns it, the case page's receipt panel reads it. */
+export interface IssuedReceipt {
+  number: string;
+  /** The new code, shown once (`XXXXX-XXXXX` in `codeDisplay`); every earlier code stops working. */
+  code: string;
+  codeDisplay: string;
+  trackingUrl: string;
+  shortLink: string;
+  /** `https://wa.me/?text=…` without a phone number: the sender picks the chat. */
+  whatsappUrl: string;
+  whatsappText: string;
+  issue: number;
+  a5: { filename: string; base64: string };
+  roll: { filename: string; base64: string; widthMm: 58 | 80 };
+  /** The A5 receipt was queued to the applicant's email. */
+  emailQueued: boolean;
+}
+
 export interface TrackingAnswer {
   number: string;
   /** 'S*** A*****'. */

@@ -11,23 +11,10 @@
  * number (from the identity the FO already sees) in the link only when the FO clicks it.
  */
 import { useState } from 'preact/hooks';
-import { REPRINT_WARNING, whatsappShareUrl } from '../../../functions/src/domain/tracking';
+import { REPRINT_WARNING, whatsappShareUrl, type IssuedReceipt as Issued } from '../../../functions/src/domain/tracking';
 import { call } from '../firebase';
 import { ErrorBox, errorMessage, isMissingFunction } from './ui';
 
-interface Issued {
-  number: string;
-  code: string;
-  codeDisplay: string;
-  trackingUrl: string;
-  shortLink: string;
-  whatsappUrl: string;
-  whatsappText: string;
-  issue: number;
-  a5: { filename: string; base64: string };
-  roll: { filename: string; base64: string; widthMm: 58 | 80 };
-  emailQueued: boolean;
-}
 const issueReceipt = call<{ caseId: string; roll: 58 | 80 }, Issued>('issueReceipt');
 
 const ROLL_KEY = 'pengaduan.receiptRoll';
