@@ -4,18 +4,20 @@
  * "N passed, N failed", after a table of the stages' times.
  *
  *   install (npm ci) → provision emulators and system packages → build, then two lanes at once:
- *     - the Emulator Suite (`firebase emulators:exec`, with MailDev): rules tests beside the
- *       integration tests, then end-to-end in Chromium;
+ *     - the Emulator Suite (`firebase emulators:exec`, with MailDev): the service layer (handlers
+ *       in-process, one `demo-svc-<n>` project per worker; test/support/service/) beside the rules
+ *       tests, then the wiring layer (through the Functions and Hosting emulators), then
+ *       end-to-end in Chromium;
  *     - typecheck → lint → unit tests (at a lower CPU priority) → persistence across an emulator
  *       restart (its own emulators on other ports, scripts/check-persistence.mjs).
- *   The emulator lane mostly waits on the Functions emulator; the checks use the spare CPU.
+ *   The layers, and what each proves: README, "Tests in layers".
  *
  * Output: the test runners' reporters write to the console (one runner live at a time; a runner that
  * finishes while another one is live is printed whole afterwards). The emulators' own output goes to
  * .test-results/emulators.log (persistence: .test-results/persistence.log); when a stage fails, the
  * last 150 lines of that log are printed.
  *
- * Options: --only=unit|rules|integration|e2e|persistence (repeatable, comma-separated) to run a subset;
+ * Options: --only=unit|rules|service|wiring|e2e|persistence (repeatable, comma-separated) to run a subset;
  * --filter=<text> to run only the test files whose path contains it;
  * --skip-static to skip typecheck and lint.
  *
@@ -158,16 +160,32 @@ const vitestCounts = (file) => {
   failed += j.numFailedTests ?? 0;
   return true;
 };
-const vitestArgs = (project) => [
-  'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, `${project}.json`)}`,
+const vitestArgs = (project, report, extra) => [
+  'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, `${report}.json`)}`,
+  ...extra,
   ...(filter ? ['--passWithNoTests', filter] : []),
 ];
-/** A vitest project as a stage; its counts go into the totals (a crash with no report counts as one failure). */
+/**
+ * A vitest project as a stage; its counts go into the totals (a crash with no report counts as one
+ * failure). `name`: the stage's name (default the project's); `args`: more vitest arguments.
+ */
 async function vitestStage(project, env, opts = {}) {
-  const ok = await stage(project, join(BIN, 'vitest'), vitestArgs(project), { env, live: true, ...opts });
-  if (!vitestCounts(join(RESULTS, `${project}.json`)) && !ok) failed += 1;
+  const { name = project, args: extra = [], ...rest } = opts;
+  const ok = await stage(name, join(BIN, 'vitest'), vitestArgs(project, name, extra), { env, live: true, ...rest });
+  if (!vitestCounts(join(RESULTS, `${name}.json`)) && !ok) failed += 1;
   return ok;
 }
+
+/**
+ * The property tests' seed: fixed unless PROPERTY_SEED says otherwise (`random`: a new one, printed
+ * here, so that a failure can be replayed with PROPERTY_SEED=<it>).
+ */
+const PROPERTY_SEED =
+  process.env.PROPERTY_SEED === 'random' ? String(Math.floor(Math.random() * 2 ** 31)) : (process.env.PROPERTY_SEED ?? '');
+if (PROPERTY_SEED) process.env.PROPERTY_SEED = PROPERTY_SEED;
+
+/** Service-layer workers: each has its own demo-* project (test/support/service/setup.ts). */
+const SERVICE_WORKERS = Number(process.env.SERVICE_WORKERS ?? 3);
 
 // ---------------------------------------------------------------------------------------------------
 // Setup and build
@@ -314,7 +332,7 @@ async function checksLane() {
     await typecheck();
     await lint();
   }
-  // Captured, not live: the integration tests' reporter has the console while they run.
+  // Captured, not live: the emulator lane's reporters have the console while they run.
   if (want('unit')) await vitestStage('unit', env, { nice: true, live: false });
   if (want('persistence')) await persistence();
 }
@@ -393,7 +411,7 @@ async function warmUpFunctions() {
 }
 
 async function emulatorLane() {
-  const suites = ['rules', 'integration', 'e2e'].filter(want);
+  const suites = ['rules', 'service', 'wiring', 'e2e'].filter(want);
   if (suites.length === 0) return;
   const t0 = Date.now();
   const [session, mail] = await Promise.all([
@@ -414,17 +432,27 @@ async function emulatorLane() {
   const runEnv = { ...session.env, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAILDEV_URL: mail.url };
   delete runEnv.PENGADUAN_BRIDGE;
 
-  // Rules tests beside the integration tests: they use their own project id (demo-rules-test) and
-  // only clear that project's data, which no function or other test reads.
-  const rules = suites.includes('rules') ? vitestStage('rules', runEnv, { live: false }) : true;
-  // A filtered run calls a few functions: warming every one of them would cost more than it saves.
-  if (!filter && (suites.includes('integration') || suites.includes('e2e'))) await warmUpFunctions();
-  const results = await Promise.all([
-    rules,
-    suites.includes('integration') ? vitestStage('integration', runEnv) : true,
+  // The rules tests and the service layer side by side: each uses projects of its own
+  // (demo-rules-test; demo-svc-1…N, one per service worker), which no function of the emulators and
+  // no other test reads. The service layer's `*.last.test.ts` files (scans of what the whole layer
+  // wrote) run once every other service file has finished.
+  const serviceEnv = { ...runEnv, SERVICE_WORKERS: String(SERVICE_WORKERS) };
+  const [rulesOk, serviceOk] = await Promise.all([
+    suites.includes('rules') ? vitestStage('rules', runEnv, { live: false }) : true,
+    !suites.includes('service')
+      ? true
+      : filter
+        ? vitestStage('service', serviceEnv, { args: [`--maxWorkers=${SERVICE_WORKERS}`] })
+        : vitestStage('service', serviceEnv, { args: [`--maxWorkers=${SERVICE_WORKERS}`, '--exclude', '**/*.last.test.ts'] }).then(
+            async (ok) => (await vitestStage('service', serviceEnv, { name: 'service (last)', args: ['.last.test.ts'] })) && ok,
+          ),
   ]);
-  // End-to-end afterwards, alone: the integration tests change office settings for a while (the letter
-  // number format) and count letters and case numbers across the whole database.
+  const results = [rulesOk, serviceOk];
+  // The wiring layer through the Functions and Hosting emulators (the demo project). A filtered run
+  // calls a few functions: warming every one of them would cost more than it saves.
+  if (!filter && (suites.includes('wiring') || suites.includes('e2e'))) await warmUpFunctions();
+  if (suites.includes('wiring')) results.push(await vitestStage('wiring', runEnv));
+  // End-to-end afterwards, alone: the page's journeys count letters and case numbers of the demo project.
   if (suites.includes('e2e')) {
     const ok = await stage('e2e', join(BIN, 'playwright'), ['test', ...(filter ? ['--pass-with-no-tests', filter] : [])], {
       env: { ...runEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: join(RESULTS, 'e2e.json') },
@@ -454,7 +482,7 @@ await Promise.all([
   built
     ? emulatorLane()
     : (async () => {
-        const n = ['rules', 'integration', 'e2e'].filter(want).length;
+        const n = ['rules', 'service', 'wiring', 'e2e'].filter(want).length;
         if (n > 0) say(`\n=== emulator stages not run: the build failed`);
       })(),
 ]);

@@ -3,11 +3,9 @@
  * without identity, and an identity that only the case-working roles open, through the server,
  * each opening recorded. Search by a full NIK/KK or a name prefix never sends another NIK out.
  */
-import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDb, createStaff } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
-import { firestoreClient } from '../support/firestoreClient.js';
 import { intakeForm, office, type Office } from '../support/workflow.js';
 
 let o: Office;
@@ -53,17 +51,6 @@ describe('the stored case carries no identity', () => {
     expect(identity['applicant']).toMatchObject({ name: 'Wa Ode Sitti Halimah', nik: f.applicant.nik, email: f.applicant.email });
   });
 
-  it("a role's inbox query (as the staff page runs it) downloads no identity; nobody reads the identity document", async () => {
-    const c = await newCase('7002', 'Rahmat Hidayat');
-    for (const who of [o.fo, o.admin]) {
-      const db = firestoreClient(who);
-      const snap = await getDocs(query(collection(db, 'caseSummaries'), where('state', 'in', ['intake'])));
-      const mine = snap.docs.find((d) => d.id === c.caseId);
-      expect(mine).toBeDefined();
-      expect(strings(mine!.data()).join('\n')).not.toContain(c.form.applicant.nik);
-      await expect(getDoc(doc(db, `cases/${c.caseId}/private/identity`))).rejects.toMatchObject({ code: 'permission-denied' });
-    }
-  });
 });
 
 describe('opening the identity', () => {

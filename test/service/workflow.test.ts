@@ -220,6 +220,7 @@ describe('admin', () => {
     const c = await driveCase(o, 'verified');
     const err = await errorCode(budi.call('decideCase', decideYes({ caseId: c.caseId, expectedVersion: c.version })));
     expect(err.code).toBe('permission-denied');
+    expect((await caseDoc(c.caseId)).state).toBe('verified');
     await budi.close();
     const notAdmin = await errorCode(o.fo.call('createStaff', { email: `fo-coba-${Date.now()}@test.dinsos.local`, name: 'X', title: 'Y', roles: ['fo'] }));
     expect(notAdmin.code).toBe('permission-denied');
