@@ -125,11 +125,38 @@ function letterhead(input: LetterInput): Content[] {
   ];
 }
 
+/**
+ * Extra word space, in em, of a text made only of one-letter words. Poppler (pdftotext, Evince,
+ * Okular) drops the space glyph and finds word breaks by distance alone; a line whose words are
+ * all one character long it takes for letter-spaced text ("S U R A T") and breaks it only where the
+ * gap reaches 0.4 em (TextLine::coalesce, maxWideCharSpacing). DejaVu Sans Condensed's space is
+ * 0.286 em (bold 0.313 em), so a KPM named "A B" was copied out of the letter as "AB". With 0.15 em
+ * more the gap is 0.44 em (bold 0.46 em).
+ */
+const ONE_LETTER_WORDS_EXTRA_SPACE = 0.15;
+
+/**
+ * `text` as it is, or, when it has two or more words and every word is one character ("A B C"),
+ * with its word spaces widened so that text extraction keeps them (`ONE_LETTER_WORDS_EXTRA_SPACE`).
+ * The widening is letter spacing: pdfmake places each word on its own, so in a one-letter word the
+ * spacing lands in the space after the letter and the letters keep their shapes. Any other text is
+ * returned unchanged, so every other name renders exactly as before.
+ */
+export function keepWordBreaks(text: string, fontSize: number): Content {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.some((w) => [...w].length !== 1)) return text;
+  return { text, characterSpacing: ONE_LETTER_WORDS_EXTRA_SPACE * fontSize };
+}
+
 function identityTable(rows: IdentityRow[]): Content {
   return {
     table: {
       widths: [118, 8, '*'],
-      body: rows.map((r) => [r.label, ':', { text: r.value, bold: r.strong === true }]),
+      body: rows.map((r) => [
+        r.label,
+        ':',
+        { text: keepWordBreaks(r.value, BODY_SIZE), bold: r.strong === true },
+      ]),
     },
     layout: {
       defaultBorder: false,
@@ -198,7 +225,7 @@ function signatureRow(input: LetterInput, body: LetterBody, offset: number): Con
         },
         margin: [0, 6, 40, 6],
       },
-      { text: sig.name, bold: true, decoration: 'underline' },
+      { text: keepWordBreaks(sig.name, BODY_SIZE), bold: true, decoration: 'underline' },
       sig.nipLine,
     ],
   };
@@ -259,8 +286,9 @@ function documentDefinition(input: LetterInput, onPageCount: (n: number) => void
       creationDate: issuedAt,
       modDate: issuedAt,
     },
-    // No kerning: a kerned pair around a space ("A A") leaves too narrow a gap for text extraction
-    // (pdftotext, a reader's search and copy) to see the word break, and a name must come out whole.
+    // No kerning, as since d971bda. It was switched off to keep "A A" whole in text extraction, but
+    // DejaVu Sans Condensed has no pair with the space; the cause was poppler's reading of one-letter
+    // words as letter-spaced text, answered by `keepWordBreaks`.
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.12, fontFeatures: { kern: false } },
     content: [
       ...letterhead(input),
