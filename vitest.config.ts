@@ -3,7 +3,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Vitest's own order, except that files named `*.last.test.ts` run after every other file of the
- * run (test/integration/historyPersonalData.last.test.ts scans what the whole suite wrote).
+ * run (test/service/historyPersonalData.last.test.ts scans what the whole layer wrote).
  */
 class LastFilesLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -14,23 +14,32 @@ class LastFilesLast extends BaseSequencer {
 }
 
 /**
- * Three vitest projects:
+ * Four vitest projects, the layers of the suite (README, "Tests in layers"):
  *  - unit: pure modules, no Firebase, no emulators;
  *  - rules: security rules against the Firestore emulator (@firebase/rules-unit-testing);
- *  - integration: callables and triggers against the full emulator suite.
+ *  - service: the callables', HTTP functions' and triggers' handlers in-process against the real
+ *    Firestore, Auth and Storage emulators, parallel workers, one demo-* project each;
+ *  - wiring: a thin layer through the Functions and Hosting emulators (registration, rewrites,
+ *    headers, the blocking function, what a browser's SDK meets).
  * The end-to-end suite runs under Playwright (playwright.config.ts).
  */
 export default defineConfig({
   test: {
     sequence: { sequencer: LastFilesLast },
+    // The functions' structured logs (JSON lines, in the service layer's processes) at DEBUG/INFO are
+    // noise in a test report; their warnings and errors are kept.
+    onConsoleLog: (log) => !/^\{.*"severity":"(?:DEBUG|INFO)"/.test(log),
     projects: [
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          // The unit tests are pure (no mocks, no environment or global changes), so the files share
-          // their workers' module graph instead of re-importing it per file: about half the CPU time.
+          // fast-check's seed, the same for every file: fixed unless PROPERTY_SEED says otherwise.
+          setupFiles: ['test/support/propertySeed.ts'],
+          // The unit tests are pure (no mocks, no environment or global changes but that seed), so the
+          // files share their workers' module graph instead of re-importing it per file: about half the
+          // CPU time.
           isolate: false,
           // Pure, but some render PDFs (pdfmake, fonts), run property tests or spawn Node: `npm test`
           // runs this lane at a lower CPU priority beside the emulators, and on a fresh clone of a busy
@@ -51,8 +60,19 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          name: 'service',
+          include: ['test/service/**/*.test.ts'],
+          environment: 'node',
+          // Each worker serves the functions in-process on its own demo-* project (the setup file).
+          setupFiles: ['test/support/propertySeed.ts', 'test/support/service/setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'wiring',
+          include: ['test/wiring/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

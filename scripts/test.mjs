@@ -476,6 +476,11 @@ async function emulatorLane() {
 
 // ---------------------------------------------------------------------------------------------------
 
+say(
+  PROPERTY_SEED
+    ? `property tests: seed ${PROPERTY_SEED} (PROPERTY_SEED)`
+    : 'property tests: the fixed default seed (test/support/propertySeed.ts; PROPERTY_SEED=random to explore)',
+);
 const built = await build();
 await Promise.all([
   checksLane(),

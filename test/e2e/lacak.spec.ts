@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createStaff } from '../support/admin.js';
+import { docsScreen } from '../support/screens.js';
 
 /**
  * The applicant's receipt and tracking page (issue 14): the front office takes a complaint on the
  * staff page and prints the receipt; the applicant opens the receipt's tracking link on a phone
  * (360×740) and reads the step their case is at. The receipt's link is read from the A5 PDF (its
  * link annotation carries the QR code's address; Debian's Chromium has no barcode reader).
- * Screenshots: docs/screens/tanda-terima.png (pdftoppm) and docs/screens/lacak.png.
+ * Screenshots: tanda-terima.png (pdftoppm) and lacak.png (test/support/screens.ts: docs/screens/ on request).
  */
 const SCREENS = '.test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -77,7 +78,7 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   expect(url.searchParams.get('n')).toBe(number);
   expect(url.searchParams.get('k')).toBe(code.replace('-', ''));
   execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdfPath, `${SCREENS}/tanda-terima`]);
-  writeFileSync('docs/screens/tanda-terima.png', readFileSync(`${SCREENS}/tanda-terima.png`));
+  writeFileSync(docsScreen('tanda-terima.png'), readFileSync(`${SCREENS}/tanda-terima.png`));
   await staff.close();
 
   // --- The applicant's phone ---------------------------------------------------------------------
@@ -103,7 +104,7 @@ test('intake → receipt → the tracking page on a phone shows the step', async
   // No Firebase SDK on this page.
   const scripts = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(scripts.some((s) => /firebase|googleapis/.test(s))).toBe(false);
-  await p.screenshot({ path: 'docs/screens/lacak.png', fullPage: true });
+  await p.screenshot({ path: docsScreen('lacak.png'), fullPage: true });
 
   // A wrong code on the same page: the plain sentence.
   await p.getByLabel('Kode pelacakan').fill('AAAAA-AAAAA');

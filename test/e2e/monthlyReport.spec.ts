@@ -7,6 +7,7 @@ import { rebuildMonthlyReports } from '../../functions/src/reports/monthlyStore.
 import { monthOf } from '../../functions/src/domain/reports/monthlyTally.js';
 import { monthsEndingWith } from '../../functions/src/domain/reports/monthlyReport.js';
 import { adminDb, createStaff, type TestStaff } from '../support/admin.js';
+import { docsScreen } from '../support/screens.js';
 
 /**
  * Laporan bulanan (issue 13): a year of backdated cases (written with the admin SDK, then the
@@ -76,7 +77,7 @@ test('the Kabid reads last month\'s report with its charts and downloads it as X
     });
     expect(painted).toBeGreaterThan(500);
   }
-  await page.screenshot({ path: 'docs/screens/laporan-bulanan.png', fullPage: true });
+  await page.screenshot({ path: docsScreen('laporan-bulanan.png'), fullPage: true });
 
   // XLSX: typed numbers; its totals are the page's.
   let download = page.waitForEvent('download');
