@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   assertFails,
   assertSucceeds,
@@ -68,35 +68,43 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => env.cleanup());
-beforeEach(async () => {
+/**
+ * The fixture, written once: every write a test attempts is one the rules must refuse (asserted by
+ * assertFails), so no test changes what the next one reads — and a write that wrongly succeeded
+ * fails its own test. (Clearing and rewriting the fixture before each of the 263 tests was most of
+ * this file's time.)
+ */
+beforeAll(async () => {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore();
-    await setDoc(doc(db, 'cases/c1'), { state: 'intake', number: 'ADU-2026-000001', version: 1 });
-    await setDoc(doc(db, 'cases/c1/history/000001'), { seq: 1, action: 'intake' });
-    await setDoc(doc(db, 'cases/c1/documents/d1'), { kind: 'ktp_kk' });
-    await setDoc(doc(db, 'cases/c1/private/identity'), { applicant: { nik: '6571014508900001' } });
-    await setDoc(doc(db, 'caseSummaries/c1'), { state: 'intake', kpmNik: '6571 •••• •••• 0001' });
-    await setDoc(doc(db, 'caseSearch/c1'), { ids: ['abc'] });
-    await setDoc(doc(db, 'letters/l1'), { number: '460/0001/Dinsos-PM/XI/2026' });
-    await setDoc(doc(db, 'settings/office'), { timeStandards: {} });
-    await setDoc(doc(db, 'counters/cases-2026'), { last: 1 });
-    await setDoc(doc(db, 'uploadGrants/g1'), { caseId: 'c1' });
-    await setDoc(doc(db, 'outbox/m1'), { to: 'a@b.c' });
-    await setDoc(doc(db, 'caseTracking/c1'), { caseId: 'c1', number: 'ADU-2026-000001', codeHash: 'ab' });
-    await setDoc(doc(db, 'trackingThrottle/n-1'), { failures: [], kind: 'number' });
-    await setDoc(doc(db, 'accessLog/a1'), { caseId: 'c1', caseNumber: 'ADU-2026-000001', uid: 'fo', what: 'document', at: '2026-11-27T02:00:00.000Z' });
-    await setDoc(doc(db, 'purgeLog/p1'), { runId: 'p1', counts: { uploadLinks: 1 } });
-    await setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' });
-    await setDoc(doc(db, 'caseRegister/c1'), { caseId: 'c1', number: 'ADU-2026-000001', officers: ['fo'] });
-    await setDoc(doc(db, 'reportExports/x1'), { uid: 'kabid', kind: 'cases', format: 'xlsx' });
-    await setDoc(doc(db, 'surveyInvites/c1'), { token: 'abcdefghijklmnopqrstuvwxyz012345', createdAt: '2026-11-27T02:00:00.000Z' });
-    await setDoc(doc(db, 'surveyResponses/r1'), { answers: { u1: 4 }, channel: 'tautan', month: '2026-11', date: '2026-11-27' });
-    await setDoc(doc(db, 'skmMonths/2026-11'), { month: '2026-11', respondents: 1, sums: { u1: 4 } });
-    await setDoc(doc(db, 'reportMonths/2026-11'), { month: '2026-11', received: 1, officers: { fo: { name: 'fo', steps: {} } } });
-    await setDoc(doc(db, 'reportApplied/c1_000001'), { at: '2026-11-27T02:00:00.000Z' });
-    await setDoc(doc(db, 'openCases/c1'), { state: 'intake', createdAt: '2026-11-27T02:00:00.000Z' });
-    for (const [uid, p] of Object.entries(PROFILES)) await setDoc(doc(db, `users/${uid}`), { name: uid, ...p });
+    const writes: Promise<void>[] = [];
+    writes.push(setDoc(doc(db, 'cases/c1'), { state: 'intake', number: 'ADU-2026-000001', version: 1 }));
+    writes.push(setDoc(doc(db, 'cases/c1/history/000001'), { seq: 1, action: 'intake' }));
+    writes.push(setDoc(doc(db, 'cases/c1/documents/d1'), { kind: 'ktp_kk' }));
+    writes.push(setDoc(doc(db, 'cases/c1/private/identity'), { applicant: { nik: '6571014508900001' } }));
+    writes.push(setDoc(doc(db, 'caseSummaries/c1'), { state: 'intake', kpmNik: '6571 •••• •••• 0001' }));
+    writes.push(setDoc(doc(db, 'caseSearch/c1'), { ids: ['abc'] }));
+    writes.push(setDoc(doc(db, 'letters/l1'), { number: '460/0001/Dinsos-PM/XI/2026' }));
+    writes.push(setDoc(doc(db, 'settings/office'), { timeStandards: {} }));
+    writes.push(setDoc(doc(db, 'counters/cases-2026'), { last: 1 }));
+    writes.push(setDoc(doc(db, 'uploadGrants/g1'), { caseId: 'c1' }));
+    writes.push(setDoc(doc(db, 'outbox/m1'), { to: 'a@b.c' }));
+    writes.push(setDoc(doc(db, 'caseTracking/c1'), { caseId: 'c1', number: 'ADU-2026-000001', codeHash: 'ab' }));
+    writes.push(setDoc(doc(db, 'trackingThrottle/n-1'), { failures: [], kind: 'number' }));
+    writes.push(setDoc(doc(db, 'accessLog/a1'), { caseId: 'c1', caseNumber: 'ADU-2026-000001', uid: 'fo', what: 'document', at: '2026-11-27T02:00:00.000Z' }));
+    writes.push(setDoc(doc(db, 'purgeLog/p1'), { runId: 'p1', counts: { uploadLinks: 1 } }));
+    writes.push(setDoc(doc(db, 'securityEvents/e1'), { action: 'sign', reason: 'separation-of-duties' }));
+    writes.push(setDoc(doc(db, 'caseRegister/c1'), { caseId: 'c1', number: 'ADU-2026-000001', officers: ['fo'] }));
+    writes.push(setDoc(doc(db, 'reportExports/x1'), { uid: 'kabid', kind: 'cases', format: 'xlsx' }));
+    writes.push(setDoc(doc(db, 'surveyInvites/c1'), { token: 'abcdefghijklmnopqrstuvwxyz012345', createdAt: '2026-11-27T02:00:00.000Z' }));
+    writes.push(setDoc(doc(db, 'surveyResponses/r1'), { answers: { u1: 4 }, channel: 'tautan', month: '2026-11', date: '2026-11-27' }));
+    writes.push(setDoc(doc(db, 'skmMonths/2026-11'), { month: '2026-11', respondents: 1, sums: { u1: 4 } }));
+    writes.push(setDoc(doc(db, 'reportMonths/2026-11'), { month: '2026-11', received: 1, officers: { fo: { name: 'fo', steps: {} } } }));
+    writes.push(setDoc(doc(db, 'reportApplied/c1_000001'), { at: '2026-11-27T02:00:00.000Z' }));
+    writes.push(setDoc(doc(db, 'openCases/c1'), { state: 'intake', createdAt: '2026-11-27T02:00:00.000Z' }));
+    for (const [uid, p] of Object.entries(PROFILES)) writes.push(setDoc(doc(db, `users/${uid}`), { name: uid, ...p }));
+    await Promise.all(writes);
   });
 });
 

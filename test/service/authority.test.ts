@@ -7,7 +7,7 @@ import type { Role } from '../../functions/src/domain/vocabulary.js';
 import { adminAuth, adminDb, createStaff, type TestStaff } from '../support/admin.js';
 import { client, errorCode } from '../support/client.js';
 import { AUTH_HOST, FUNCTIONS_ORIGIN, PROJECT_ID, REGION } from '../support/env.js';
-import { decideYes, driveCase, intakeForm, office, type Office } from '../support/workflow.js';
+import { decideYes, driveCase, office, type Office } from '../support/workflow.js';
 
 type Client = Awaited<ReturnType<typeof client>>;
 

@@ -115,11 +115,8 @@ async function serviceClient(creds?: { email: string; password: string }): Promi
       return raw<T>(name, data);
     },
     callWithoutConfirmation: <T = unknown>(name: string, data: unknown = {}) => raw<T>(name, data),
-    idToken: async () => {
-      if (!token) throw new Error('this client is not signed in');
-      return token;
-    },
-    close: async () => undefined,
+    idToken: () => (token ? Promise.resolve(token) : Promise.reject(new Error('this client is not signed in'))),
+    close: () => Promise.resolve(),
   };
 }
 
