@@ -16,6 +16,7 @@ import {
 import type { CaseSnapshot } from '../domain/workflow.js';
 import { COMPLAINT_TYPE_LABELS, DOCUMENT_KINDS, DOCUMENT_LABELS } from '../domain/vocabulary.js';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { callable } from '../firebase/callable.js';
 import { requireActiveStaff } from '../firebase/caller.js';
 import { publicBaseUrl, SEARCH_HASH_KEY } from '../firebase/params.js';
@@ -100,7 +101,7 @@ export const issueReceipt = callable(
     ]);
     const a5Name = receiptFilename(kase.number, 'A5');
 
-    await db().runTransaction(async (tx) => {
+    await runTransaction('issueReceipt', async (tx) => {
       const [t, c] = await Promise.all([tx.get(trackingRef(caseId)), tx.get(caseRef(caseId))]);
       if (((t.get('issues') as number | undefined) ?? 0) + 1 !== issue) {
         throw new DomainError(

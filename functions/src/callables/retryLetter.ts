@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { planLetterRetry } from '../domain/letterLifecycle.js';
-import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { callable } from '../firebase/callable.js';
 import { requireRole } from '../firebase/caller.js';
 import { appendHistory, readCase } from '../cases/store.js';
@@ -16,7 +16,7 @@ export const retryLetter = callable(
   z.object({ caseId: CaseId, reason: reasonText }).strict(),
   async (data, req) => {
     const admin = await requireRole(req, 'admin');
-    return db().runTransaction(async (tx) => {
+    return runTransaction('retryLetter', async (tx) => {
       const { ref, kase } = await readCase(tx, data.caseId);
       const letter = (kase as { letter?: StoredLetter | null }).letter;
       const now = new Date();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { callable } from '../firebase/callable.js';
 import { requireRole } from '../firebase/caller.js';
 import { appendHistory, readCase } from '../cases/store.js';
@@ -25,7 +25,7 @@ export const revokeLetter = callable(Input, async (data, req) => {
   }
   const hit = 'caseId' in data ? await findByCase(data.caseId) : await findByCode(data.code);
   if (!hit) throw new DomainError('not-found', 'Surat Keterangan tidak ditemukan pada register.');
-  return db().runTransaction(async (tx) => {
+  return runTransaction('revokeLetter', async (tx) => {
     const reg = await tx.get(hit.ref);
     const entry = reg.data() as RegisterEntry;
     const { ref, kase } = await readCase(tx, entry.caseId);

@@ -5,6 +5,7 @@ import { RETENTION_BOUNDS, type RetentionSchedule } from '../domain/retention.js
 import { mergeSettings, type DeepPartial, type OfficeSettings } from '../domain/settings.js';
 import { APPLICANT_RELATIONS, COMPLAINT_TYPES } from '../domain/vocabulary.js';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { callable } from '../firebase/callable.js';
 import { requireRole } from '../firebase/caller.js';
 import { DocumentKind, shortText } from '../schemas.js';
@@ -96,7 +97,7 @@ export const updateSettings = callable(Input, async (d, req) => {
     if (problems.length > 0) throw new DomainError('invalid-argument', `Format nomor surat: ${problems.join('; ')}`);
   }
   const ref = db().doc(SETTINGS_DOC);
-  const merged: OfficeSettings = await db().runTransaction(async (tx) => {
+  const merged: OfficeSettings = await runTransaction('updateSettings', async (tx) => {
     const current = ((await tx.get(ref)).data() ?? {}) as DeepPartial<OfficeSettings> & Record<string, unknown>;
     const base = mergeSettings(current);
     const updated = mergeSettings({ ...(base as DeepPartial<OfficeSettings>), ...patchOf(base, d) });

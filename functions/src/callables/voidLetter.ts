@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { planVoidLetter } from '../domain/letterLifecycle.js';
-import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { callable } from '../firebase/callable.js';
 import { requireRole } from '../firebase/caller.js';
 import { appendHistory, readCase } from '../cases/store.js';
@@ -18,7 +18,7 @@ export const voidLetter = callable(
   z.object({ caseId: CaseId, reason: reasonText }).strict(),
   async (data, req) => {
     const admin = await requireRole(req, 'admin');
-    return db().runTransaction(async (tx) => {
+    return runTransaction('voidLetter', async (tx) => {
       const { ref, kase } = await readCase(tx, data.caseId);
       const letter = (kase as { letter?: StoredLetter | null }).letter;
       const regRef = letter?.registerId ? registerCol().doc(letter.registerId) : null;

@@ -2,6 +2,7 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions/v2';
 import { ZodError } from 'zod';
 import { DomainError, isDomainError } from '../domain/errors.js';
+import { BUSY_MESSAGE } from '../domain/transactionRetry.js';
 
 /** Turns zod issues into one sentence per issue: "applicant.nik: NIK harus 16 digit". */
 export function formatZodError(err: ZodError): string {
@@ -23,16 +24,20 @@ export function toHttpsError(err: unknown): HttpsError {
       issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
     });
   }
-  if (isFirestoreContention(err)) {
-    return new HttpsError('aborted', 'Server sedang sibuk menangani permintaan lain untuk data yang sama. Silakan coba lagi.');
-  }
+  if (isFirestoreContention(err)) return new HttpsError('aborted', BUSY_MESSAGE);
   logger.error('Unexpected error', err instanceof Error ? { message: err.message, stack: err.stack } : { err });
   return new HttpsError('internal', 'Terjadi kesalahan pada server. Silakan coba lagi.');
 }
 
 export { DomainError };
 
-/** Firestore's ABORTED (gRPC code 10): a transaction lost to contention after all its retries. */
+/**
+ * Firestore's ABORTED (gRPC code 10) from a write OUTSIDE a transaction — a batch or a single write
+ * that lost to contention, which production does report (googleapis/nodejs-firestore #1020, #1022)
+ * and the client does not retry. Transactions never get here with it: `./transaction.ts` retries
+ * them and ends with the `aborted` DomainError (`busyError`). So a plain write's ABORTED reads as the
+ * same sentence; only its caller may repeat it, knowing whether that is safe.
+ */
 function isFirestoreContention(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 10;
 }

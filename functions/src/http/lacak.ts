@@ -32,6 +32,7 @@ import {
 import type { CaseState, ComplaintType, DocumentKind } from '../domain/vocabulary.js';
 import { caseRef } from '../cases/store.js';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { loadSettings } from '../firebase/settings.js';
 import { surveyLinkFor } from '../survey/invites.js';
 import { codeMatches, throttleKey, TRACKING, type StoredTracking } from '../tracking/codes.js';
@@ -57,7 +58,7 @@ async function decide(
   now: Date,
 ): Promise<Decision> {
   const refs = keys.map((k) => db().collection(THROTTLE).doc(k.id));
-  return db().runTransaction(async (tx) => {
+  return runTransaction('lacak.lookup', async (tx) => {
     const snaps: DocumentSnapshot[] = await Promise.all(refs.map((r) => tx.get(r)));
     const recs = snaps.map((s) => (s.exists ? (s.data() as Partial<ThrottleRecord>) : null));
     const seconds = Math.max(...keys.map((k, i) => lockedForSeconds(recs[i], now, k.policy)));

@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions/v2';
 import { db, bucket } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { appendHistory, caseRef, type StoredCase } from '../cases/store.js';
 import { describeSmtp, smtpConfig, transportSecurity, type SmtpConfig } from './config.js';
 import { projectId } from '../firebase/params.js';
@@ -167,7 +168,7 @@ export async function deliverOutbox(id: string): Promise<DeliveryState | null> {
  */
 export async function claimDelivery(id: string, leaseId: string): Promise<{ doc: OutboxDoc; attempts: number } | null> {
   const ref = db().collection(OUTBOX).doc(id);
-  return db().runTransaction(async (tx) => {
+  return runTransaction('outbox.claim', async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) return null;
     const doc = snap.data() as OutboxDoc;
@@ -281,7 +282,7 @@ export async function recordOutcome(
   result: SendResult,
 ): Promise<DeliveryState | null> {
   const ref = db().collection(OUTBOX).doc(id);
-  return db().runTransaction(async (tx) => {
+  return runTransaction('outbox.outcome', async (tx) => {
     const snap = await tx.get(ref);
     const d = (snap.data() as OutboxDoc | undefined)?.delivery;
     const kase = await readCaseFor(tx, doc);

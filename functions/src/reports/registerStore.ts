@@ -34,6 +34,7 @@ import {
   type RegisterScope,
 } from '../domain/registers.js';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { registerCol } from '../letter/register.js';
 
 export const caseRegisterCol = () => db().collection(CASE_REGISTER);
@@ -69,7 +70,7 @@ export function factsOf(caseId: string, d: StoredCaseFacts): CaseFacts {
  */
 export async function applyToRegister(caseId: string, entry: HistoryRecord): Promise<boolean> {
   const rowRef = caseRegisterCol().doc(caseId);
-  return db().runTransaction(async (tx) => {
+  return runTransaction('register.apply', async (tx) => {
     const snap = await tx.get(rowRef);
     let row: RegisterRow;
     if (snap.exists) {

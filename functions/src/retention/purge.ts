@@ -42,6 +42,7 @@ import {
 import { ACCESS_LOG } from '../cases/access.js';
 import { caseRef } from '../cases/store.js';
 import { bucket, db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { loadSettings } from '../firebase/settings.js';
 import { OUTBOX } from '../mail/outbox.js';
 import { GRANTS } from '../uploads/grants.js';
@@ -227,7 +228,7 @@ export async function runRetention(opts: RetentionOptions = {}): Promise<PurgeRu
   const c = cutoffsOf(schedule, now);
   const log = db().collection(PURGE_LOG).doc(runId);
   const startedAt = new Date().toISOString();
-  await db().runTransaction(async (tx) => {
+  await runTransaction('retention.runLog', async (tx) => {
     const existing = await tx.get(log);
     if (existing.exists) {
       tx.update(log, { retriedAt: startedAt, finishedAt: null, complete: null });

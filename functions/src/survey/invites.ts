@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentReference, Transaction } from 'firebase-admin/firestore';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { publicBaseUrl } from '../firebase/params.js';
 
 export const INVITES = 'surveyInvites';
@@ -50,7 +51,7 @@ export async function ensureInviteTx(tx: Transaction, caseId: string, now = new 
 
 /** The invitation of the case, created when absent (idempotent: one token per case, ever). */
 export async function ensureSurveyInvite(caseId: string): Promise<InviteDoc> {
-  return db().runTransaction((tx) => ensureInviteTx(tx, caseId));
+  return runTransaction('survey.invite', (tx) => ensureInviteTx(tx, caseId));
 }
 
 /**

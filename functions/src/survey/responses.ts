@@ -21,6 +21,7 @@ import {
   type SurveyChannel,
 } from '../domain/skm.js';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { loadSettings } from '../firebase/settings.js';
 import { findInvite, findInviteTx, RESPONSES, SKM_MONTHS } from './invites.js';
 
@@ -55,7 +56,7 @@ export async function submitSurvey(
   const month = date.slice(0, 7);
   const saran = cleanSaran(input.saran);
   const answers = Object.fromEntries(UNSUR_KEYS.map((k) => [k, input.answers[k]])) as SkmAnswers;
-  await db().runTransaction(async (tx) => {
+  await runTransaction('survey.respond', async (tx) => {
     const found = await findInviteTx(tx, token);
     if (!found) throw new DomainError('not-found', SURVEY_UNKNOWN, { reason: 'unknown' });
     if (found.invite.used) {

@@ -14,6 +14,7 @@ import {
 import { DomainError } from '../domain/errors.js';
 import { assertLinkRoom, takeRateSlot } from '../domain/uploadLimits.js';
 import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 
 export const GRANTS = 'uploadGrants';
 export const grantsCol = () => db().collection(GRANTS);
@@ -70,7 +71,7 @@ export async function resolveGrant(token: unknown, now: Date, caseId?: string): 
 export async function claimLinkUpload(token: unknown, now: Date, caseId?: string): Promise<GrantedUpload> {
   const tokenHash = hashReceivedToken(token);
   const ref = grantsCol().doc(tokenHash);
-  return db().runTransaction(async (tx) => {
+  return runTransaction('uploads.grant', async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists)
       throw new DomainError('permission-denied', CAPABILITY_MESSAGES.malformed, { reason: 'unknown' });

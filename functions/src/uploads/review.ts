@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { UPLOAD_OPEN_STATES } from '../domain/uploadLimits.js';
 import { DOCUMENT_LABELS } from '../domain/vocabulary.js';
 import { appendHistory, readCase } from '../cases/store.js';
-import { db } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { documentsCol, type UploadRecord } from './store.js';
 
 /** Documents are checked before verification (the states that take uploads); afterwards the verified checklist stands. */
@@ -27,7 +27,7 @@ export async function rejectUpload(
   reason: string,
   fo: { uid: string; name: string },
 ) {
-  return db().runTransaction(async (tx) => {
+  return runTransaction('uploads.reject', async (tx) => {
     const { ref, kase } = await readCase(tx, caseId);
     const docRef = documentsCol(caseId).doc(docId);
     const snap = await tx.get(docRef);

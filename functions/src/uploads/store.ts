@@ -21,6 +21,7 @@ import { DOCUMENT_LABELS, type CaseState, type DocumentKind } from '../domain/vo
 import { checkUploadSize } from './detect.js';
 import { processUpload, uploadObjectPath } from './process.js';
 import { bucket } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { appendHistory, caseRef, readCase } from '../cases/store.js';
 import { grantsCol, type StoredGrant } from './grants.js';
 
@@ -154,7 +155,7 @@ export async function acceptUpload(
 
   let outcome: UploadOutcome;
   try {
-    outcome = await caseRef(caseId).firestore.runTransaction(async (tx) => {
+    outcome = await runTransaction('uploads.store', async (tx) => {
       const { ref, kase } = await readCase(tx, caseId);
       assertUploadsOpen(kase.state);
       const again = await tx.get(docRef);
