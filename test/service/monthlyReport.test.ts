@@ -162,7 +162,8 @@ describe('monthlyReport (callable)', () => {
     expect(kabid.cost.countQueries).toBe(12);
     expect(kabid.cost.total).toBeLessThanOrEqual(50);
     // No identity in the answer.
-    expect(JSON.stringify(kabid.report)).not.toMatch(/\d{16}|Siti Aminah|@contoh/);
+    // A NIK-shaped number: 16 digits standing alone (not the fraction digits of a share like 0.7391304347826086).
+    expect(JSON.stringify(kabid.report)).not.toMatch(/(?<![\d.])\d{16}(?!\d)|Siti Aminah|@contoh/);
   });
 
   it('exports the same figures: XLSX with typed numbers, PDF with the totals and the Mengetahui line', async () => {
