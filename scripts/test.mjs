@@ -46,10 +46,20 @@ const lockWait = process.env.PENGADUAN_LOCK_REQUESTED ? Date.now() - Number(proc
 
 const args = process.argv.slice(2);
 const only = new Set(args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(',')));
-const want = (s) => only.size === 0 || only.has(s);
-const skipStatic = args.includes('--skip-static') || only.size > 0;
 /** --filter=<text>: only test files whose path contains it (vitest and Playwright filters). */
 const filter = args.find((a) => a.startsWith('--filter='))?.slice(9);
+const LAYER_DIRS = { unit: 'test/unit', rules: 'test/rules', service: 'test/service', wiring: 'test/wiring', e2e: 'test/e2e' };
+/** A layer with a test file the filter names (every layer when there is no filter). */
+const filterHits = (layer) => {
+  if (!filter) return true;
+  const dir = LAYER_DIRS[layer];
+  if (!dir) return false; // persistence has no test files: not part of a filtered run
+  return fs.readdirSync(join(ROOT, dir), { recursive: true }).some((f) => `${dir}/${f}`.includes(filter));
+};
+const want = (s) => (only.size === 0 || only.has(s)) && filterHits(s);
+const skipStatic = args.includes('--skip-static') || only.size > 0 || filter !== undefined;
+/** The Functions and Hosting emulators (and the build they serve) only for the layers that use them. */
+const needFunctions = () => want('wiring') || want('e2e');
 
 const RESULTS = join(ROOT, '.test-results');
 const CACHE = join(ROOT, '.cache');
@@ -249,12 +259,17 @@ async function build() {
   // The functions as `npm run build -w functions` builds them (tsconfig.build.json), in tsc's build
   // mode: a no-op when functions/lib is newer than every source; rebuilt when lib is missing. The page
   // (Vite) at the same time.
+  // A run of the service or rules layer alone needs neither (the service layer runs the TypeScript
+  // sources); the static checks need the functions' build, which is their type check.
+  const skipped = { code: 0, output: '' };
   const [fn, web] = await Promise.all([
-    exec(join(BIN, 'tsc'), ['-b', cacheTsconfig('functions-build', 'functions/tsconfig.build.json', {})], { env }),
-    exec(join(BIN, 'vite'), ['build', '--logLevel', 'warn'], { env, cwd: join(ROOT, 'hosting') }),
+    needFunctions() || !skipStatic
+      ? exec(join(BIN, 'tsc'), ['-b', cacheTsconfig('functions-build', 'functions/tsconfig.build.json', {})], { env })
+      : skipped,
+    needFunctions() ? exec(join(BIN, 'vite'), ['build', '--logLevel', 'warn'], { env, cwd: join(ROOT, 'hosting') }) : skipped,
   ]);
   const ok = fn.code === 0 && web.code === 0;
-  if (ok) await warmCompileCache();
+  if (ok && needFunctions()) await warmCompileCache();
   say(`${fn.output}${web.output}=== build: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - t0)} s)`);
   record('build', Date.now() - t0, ok);
   return ok;
@@ -264,8 +279,9 @@ async function build() {
 // Lane 1: typecheck → lint → unit → persistence
 
 async function typecheck() {
-  // Incremental: tsc keeps what it learnt in .cache/tsc and re-checks only what changed since.
-  const projects = ['functions', 'hosting', 'test'];
+  // Incremental: tsc keeps what it learnt in .cache/tsc and re-checks only what changed since. The
+  // functions are type-checked by the build (tsc -b with the same options), so not twice.
+  const projects = ['hosting', 'test'];
   const t0 = Date.now();
   const outs = [];
   let ok = true;
@@ -351,7 +367,18 @@ async function startEmulators() {
   const logFd = fs.openSync(EMULATOR_LOG, 'a');
   const child = spawn(
     join(BIN, 'firebase'),
-    ['emulators:exec', '--project', PROJECT_ID, '--only', 'auth,firestore,functions,storage,hosting', 'node scripts/test-emulated.mjs'],
+    [
+      'emulators:exec',
+      // One Functions worker process for every function, requests taken in turn (the emulator's
+      // debug mode), instead of a cold process per function and per concurrent request, each loading
+      // the whole codebase: the wiring and browser layers need reachability, not concurrency (the
+      // service layer proves that). PENGADUAN_FUNCTIONS_POOL=1 restores the emulator's usual pool.
+      // (The flag takes an optional port: it must not stand before the script argument.)
+      ...(needFunctions() && process.env.PENGADUAN_FUNCTIONS_POOL !== '1' ? ['--inspect-functions'] : []),
+      '--project', PROJECT_ID,
+      '--only', needFunctions() ? 'auth,firestore,functions,storage,hosting' : 'auth,firestore,storage',
+      'node scripts/test-emulated.mjs',
+    ],
     { cwd: ROOT, env: { ...env, PENGADUAN_BRIDGE: `127.0.0.1:${port}` }, stdio: ['ignore', logFd, logFd] },
   );
   const exited = new Promise((r) => child.on('exit', (code, signal) => r(code ?? (signal ? 1 : 0))));
@@ -451,7 +478,8 @@ async function emulatorLane() {
   // The wiring layer through the Functions and Hosting emulators (the demo project): its first call
   // of every function also starts that function's worker for the browser journeys. Without it, the
   // warm-up does that (not for a filtered run: warming every function would cost more than it saves).
-  if (!filter && !suites.includes('wiring') && suites.includes('e2e')) await warmUpFunctions();
+  // With the one shared worker (--inspect-functions above) there is nothing to warm.
+  if (!filter && process.env.PENGADUAN_FUNCTIONS_POOL === '1' && !suites.includes('wiring') && suites.includes('e2e')) await warmUpFunctions();
   if (suites.includes('wiring')) results.push(await vitestStage('wiring', runEnv));
   // End-to-end afterwards, alone: the page's journeys count letters and case numbers of the demo project.
   if (suites.includes('e2e')) {
