@@ -56,6 +56,10 @@ export default defineConfig({
           testTimeout: 20_000,
           hookTimeout: 30_000,
           fileParallelism: false,
+          // The fixture is written once and never changed (test/rules/firestore.test.ts): the
+          // matrix's cases are independent, so several run at once.
+          sequence: { concurrent: true },
+          maxConcurrency: 10,
         },
       },
       {
