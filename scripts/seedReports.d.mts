@@ -5,11 +5,13 @@ export interface SyntheticStaff {
   uid: string;
   name: string;
 }
+/** A scripted case (functions/src/demo/plan.ts `DemoCase`) with what the callers count. */
 export interface SyntheticCase {
-  number: string;
+  key: string;
+  number?: string;
   state: string;
   createdAt: string;
-  events: Array<Record<string, unknown>>;
+  events: Array<{ action: string; at: string; by: string }>;
 }
 export function rng(seed: number): () => number;
 export function syntheticCases(opts: {
@@ -22,7 +24,3 @@ export function syntheticCases(opts: {
 }): Promise<SyntheticCase[]>;
 export function backgroundTriggers(enabled: boolean): Promise<void>;
 export function writeSyntheticCases(db: Firestore, cases: SyntheticCase[]): Promise<number>;
-export function seedReports(
-  db: Firestore,
-  opts: { log?: (s: string) => void; staffByRole: Record<'fo' | 'analis' | 'koordinator' | 'kabid', SyntheticStaff>; count?: number; now?: Date },
-): Promise<{ cases: number; events: number; months: string[] }>;

@@ -1,4 +1,4 @@
-import type { DocumentData, DocumentReference, Transaction } from 'firebase-admin/firestore';
+import type { DocumentData, DocumentReference, SetOptions, Transaction, UpdateData } from 'firebase-admin/firestore';
 import { link } from '../audit/chain.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseSnapshot, CasePatch } from '../domain/workflow.js';
@@ -79,12 +79,23 @@ export interface HistoryEvent {
 }
 
 /**
- * Appends a hash-chained history entry and writes the case patch, in the caller's transaction.
- * The entry id is its zero-padded seq, so two writers racing for the same seq cannot both win
- * (`create` fails for the second; the transaction retries on fresh data).
+ * Where a case's writes are staged: a transaction (the callables, the letter) or a batch (the demo
+ * seed, functions/src/demo/seed.ts, which writes a case's whole history in one commit).
+ */
+export interface CaseWrites {
+  create(ref: DocumentReference, data: DocumentData): unknown;
+  set(ref: DocumentReference, data: DocumentData, options: SetOptions): unknown;
+  update(ref: DocumentReference, data: UpdateData<DocumentData>): unknown;
+  delete(ref: DocumentReference): unknown;
+}
+
+/**
+ * Appends a hash-chained history entry and writes the case patch, in the caller's transaction (or
+ * batch). The entry id is its zero-padded seq, so two writers racing for the same seq cannot both
+ * win (`create` fails for the second; the transaction retries on fresh data).
  */
 export function appendHistory(
-  tx: Transaction,
+  tx: CaseWrites,
   ref: DocumentReference,
   kase: Pick<StoredCase, 'historyHead'>,
   event: HistoryEvent,

@@ -1,13 +1,23 @@
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
-import { assertMayAct, assertVersion, planTransition, type ActionInput } from '../domain/workflow.js';
-import { db } from '../firebase/admin.js';
+import type { DocumentReference } from 'firebase-admin/firestore';
+import type { Chained } from '../audit/chain.js';
+import {
+  assertMayAct,
+  assertVersion,
+  planTransition,
+  type ActionInput,
+  type CaseSnapshot,
+  type TransitionPlan,
+} from '../domain/workflow.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { callable } from '../firebase/callable.js';
-import { appendHistory, readCase } from './store.js';
+import { appendHistory, readCase, type CaseWrites, type HistoryEvent, type StoredCase } from './store.js';
 import type { CaseRef } from '../schemas.js';
 import { loadSettings } from '../firebase/settings.js';
 import { actorFromStaff, requireActiveStaff } from '../firebase/caller.js';
 import type { Actor } from '../domain/caseModel.js';
+import type { OfficeSettings } from '../domain/settings.js';
 import { assertRecentSignIn } from '../domain/staff.js';
 import { isRecordedRefusal, recordRefusal } from './refusals.js';
 
@@ -37,23 +47,52 @@ export async function runTransition(
   try {
     assertMayAct(actor, input.action);
     if (approval) assertRecentSignIn(staff.authTime, new Date(), approval);
-    return await transact(actor, ref, input);
+    return await transitionCase(actor, ref, input, new Date(), await loadSettings());
   } catch (err) {
     if (approval && isRecordedRefusal(err)) await recordRefusal(approval, ref.caseId, staff, err);
     throw err;
   }
 }
 
-async function transact(actor: Actor, ref: z.infer<typeof CaseRef>, input: ActionInput): Promise<TransitionResult> {
-  const settings = await loadSettings();
-  return db().runTransaction(async (tx) => {
+/**
+ * A transition callable's body once the caller is known: reads the case, checks the version, plans
+ * `input` for `actor` at `now` and writes it, in one transaction. The callables pass `new Date()`
+ * and the stored settings.
+ */
+export async function transitionCase(
+  actor: Actor,
+  ref: z.infer<typeof CaseRef>,
+  input: ActionInput,
+  now: Date,
+  settings: OfficeSettings,
+): Promise<TransitionResult> {
+  return runTransaction('transition', async (tx) => {
     const { ref: doc, kase } = await readCase(tx, ref.caseId);
     assertVersion(kase, ref.expectedVersion);
-    const plan = planTransition(kase, actor, input, new Date(), settings);
-    // A copy only for the type: HistoryEvent has an index signature, the HistoryEntry interface none.
-    appendHistory(tx, doc, kase, { ...plan.history }, plan.patch);
+    const { plan } = stageTransition(tx, doc, kase, actor, input, now, settings);
     return { caseId: ref.caseId, state: plan.to, version: plan.patch.version };
   });
+}
+
+/**
+ * Plans `input` on the case as read (`kase`) and stages what it writes — the patch and the
+ * hash-chained history entry (`appendHistory`) — in `w`: the one place a workflow action is
+ * written, by the callables (in their transaction) and by the demo seed (a case's whole history in
+ * one batch, functions/src/demo/seed.ts). Throws the planner's refusals; writes nothing then.
+ */
+export function stageTransition(
+  w: CaseWrites,
+  doc: DocumentReference,
+  kase: CaseSnapshot & Pick<StoredCase, 'historyHead'>,
+  actor: Actor,
+  input: ActionInput,
+  now: Date,
+  settings: OfficeSettings,
+): { plan: TransitionPlan; entry: HistoryEvent & Chained } {
+  const plan = planTransition(kase, actor, input, now, settings);
+  // A copy only for the type: HistoryEvent has an index signature, the HistoryEntry interface none.
+  const entry = appendHistory(w, doc, kase, { ...plan.history }, plan.patch);
+  return { plan, entry };
 }
 
 /** A callable for one action: its schema, and how its input becomes the domain's ActionInput. */

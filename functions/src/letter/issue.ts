@@ -35,6 +35,7 @@ import { renderLetterPdf, sha256Hex } from './render.js';
 import type { CertificateInfo, LetterSigner } from './signer.js';
 import { configuredSigner } from './pades.js';
 import { db, bucket } from '../firebase/admin.js';
+import { runTransaction } from '../firebase/transaction.js';
 import { registerCol, type RegisterEntry } from './register.js';
 import { appendHistory, tryReadCase, type StoredCase } from '../cases/store.js';
 import { newVerificationCode, verificationUrl } from '../domain/letterCode.js';
@@ -139,7 +140,9 @@ function bury(tx: Transaction, ref: DocumentReference, kase: Kase, message: stri
  * (an expired lease on its last attempt) is buried instead, and nothing is claimed.
  */
 async function claim(caseId: string, settings: OfficeSettings, now: Date): Promise<Claimed | 'dead' | null> {
-  return db().runTransaction(async (tx) => {
+  // Claims of this process take turns (`localQueue`): each may take the next number from the year's
+  // letter counter, and concurrent transactions on one document only lock each other out.
+  return runTransaction('letter.claim', async (tx) => {
     const read = await readKase(tx, caseId);
     if (!read) return null;
     const { ref, kase } = read;
@@ -212,7 +215,7 @@ async function claim(caseId: string, settings: OfficeSettings, now: Date): Promi
     }
     tx.update(ref, patch);
     return { leaseId, kase, number, code, year, registerId, attempt };
-  });
+  }, { localQueue: 'counters/letters' });
 }
 
 /** An Indonesian sentence for staff; DomainError messages are already Indonesian. */
@@ -232,7 +235,7 @@ async function recordFailure(
   err: unknown,
   now: Date,
 ): Promise<'failed' | 'dead' | null> {
-  return db().runTransaction(async (tx) => {
+  return runTransaction('letter.failure', async (tx) => {
     const read = await readKase(tx, caseId);
     if (!read) return null;
     const { ref, kase } = read;
@@ -281,18 +284,21 @@ export type LetterOutcome = 'issued' | 'skipped' | 'failed' | 'dead';
 
 /**
  * Issues the letter of `caseId` if, and only if, it is due (see the module comment). Never throws
- * for a rendering problem: the failure is recorded on the case.
+ * for a rendering problem: the failure is recorded on the case. `clock` gives the instant of each
+ * step (claim, publication, failure): the system's time, except for the demo seed's backdated
+ * cases (functions/src/demo/seed.ts), whose letters are issued seconds after their signature.
  */
 export async function processLetter(
   caseId: string,
   signer: LetterSigner = configuredSigner(),
+  clock: () => Date = () => new Date(),
 ): Promise<LetterOutcome> {
   const settings = await loadSettings();
   let claimed: Claimed | 'dead' | null;
   try {
-    claimed = await claim(caseId, settings, new Date());
+    claimed = await claim(caseId, settings, clock());
   } catch (err) {
-    return (await recordFailure(caseId, null, err, new Date())) ?? 'skipped';
+    return (await recordFailure(caseId, null, err, clock())) ?? 'skipped';
   }
   if (claimed === 'dead') return 'dead';
   if (!claimed) return 'skipped';
@@ -348,9 +354,10 @@ export async function processLetter(
       signerTitle: input.signer.title,
       issuedOn: formatTanggal(input.issuedAt, input.utcOffsetMinutes),
       email,
+      at: clock(),
     });
   } catch (err) {
-    return (await recordFailure(caseId, leaseId, err, new Date())) ?? 'skipped';
+    return (await recordFailure(caseId, leaseId, err, clock())) ?? 'skipped';
   }
 }
 
@@ -368,9 +375,11 @@ async function finish(
     signerTitle: string;
     issuedOn: string;
     email: { subject: string; text: string; html: string } | null;
+    /** When the letter is published. */
+    at: Date;
   },
 ): Promise<LetterOutcome> {
-  return db().runTransaction(async (tx) => {
+  return runTransaction('letter.publish', async (tx) => {
     const read = await readKase(tx, caseId);
     if (!read) return 'skipped';
     const { ref, kase } = read;
@@ -378,7 +387,7 @@ async function finish(
     if (letter?.status !== 'rendering' || letter.leaseId !== leaseId || !letter.registerId) return 'skipped';
     const out = outboxRef(caseId);
     const queued = r.email ? (await tx.get(out)).exists : false;
-    const now = new Date().toISOString();
+    const now = r.at.toISOString();
     const to = kase.applicant.email;
     const patch: Record<string, unknown> = {
       'letter.status': 'rendered',
