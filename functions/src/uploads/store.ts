@@ -190,8 +190,15 @@ export async function acceptUpload(
       return { docId, duplicate: false, record };
     });
   } catch (e) {
-    await file.delete({ ignoreNotFound: true }).catch(() => undefined);
-    throw e;
+    // An identical request (a retry racing the original) may have created the record in the
+    // meantime — its id comes from the bytes — and made this commit fail: then this one is its
+    // duplicate, as if it had arrived second.
+    const winner = await docRef.get().catch(() => null);
+    if (!winner?.exists) {
+      await file.delete({ ignoreNotFound: true }).catch(() => undefined);
+      throw e;
+    }
+    outcome = found(docId, winner.data() as UploadRecord);
   }
   // Lost a race with an identical request: keep the winner's object only.
   if (outcome.duplicate) await file.delete({ ignoreNotFound: true }).catch(() => undefined);
