@@ -66,7 +66,29 @@ function match(pattern: string[], path: string): Record<string, string> | null {
 const absent = (ref: DocumentSnapshot['ref']) =>
   ({ exists: false, ref, id: ref.id, data: () => undefined, get: () => undefined }) as unknown as DocumentSnapshot;
 
+/** The pump of this test file (set by the setup), for `backgroundTriggersDisabled`. */
+let current: TriggerPump | undefined;
+
+/**
+ * Runs `fn` with event delivery off, as the Emulator Hub's `disableBackgroundTriggers` does for the
+ * Functions emulator (`npm start`'s seed): writes made meanwhile start no trigger. Waits for the
+ * events already delivered first.
+ */
+export async function backgroundTriggersDisabled<T>(fn: () => Promise<T>): Promise<T> {
+  const pump = current;
+  if (!pump) return fn();
+  await pump.drain();
+  pump.paused = true;
+  try {
+    return await fn();
+  } finally {
+    pump.paused = false;
+  }
+}
+
 export interface TriggerPump {
+  /** While true, document changes start no event (they are not queued for later either). */
+  paused: boolean;
   /** Resolves once every listener has its baseline: events flow for every write after it. */
   ready: Promise<void>;
   /** Waits until every event delivered so far (and the events they caused) has been handled. */
@@ -121,7 +143,7 @@ export function startTriggerPump(db: Firestore, triggers: Trigger[], log: (msg: 
         const after = ch.doc;
         if (ch.type === 'removed') seen.delete(path);
         else seen.set(path, after);
-        if (baseline || stopped) continue;
+        if (baseline || stopped || pump.paused) continue;
         for (const t of ts) {
           const params = match(t.pattern, path);
           if (!params) continue;
@@ -156,7 +178,8 @@ export function startTriggerPump(db: Firestore, triggers: Trigger[], log: (msg: 
       }
     }
   };
-  return {
+  const pump: TriggerPump = {
+    paused: false,
     ready: Promise.all(readies).then(() => undefined),
     delivered,
     drain,
@@ -166,6 +189,9 @@ export function startTriggerPump(db: Firestore, triggers: Trigger[], log: (msg: 
       stopped = true;
       for (const u of unsubscribes) u();
       await Promise.race([drain(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+      if (current === pump) current = undefined;
     },
   };
+  current = pump;
+  return pump;
 }
