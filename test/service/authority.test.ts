@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../functions/src/domain/vocabulary.js';
 import { adminAuth, adminDb, createStaff, type TestStaff } from '../support/admin.js';
-import { client, errorCode } from '../support/client.js';
-import { AUTH_HOST, FUNCTIONS_ORIGIN, PROJECT_ID, REGION } from '../support/env.js';
+import { authEmulatorAdmin, client, errorCode } from '../support/client.js';
+import { FUNCTIONS_ORIGIN, PROJECT_ID, REGION } from '../support/env.js';
 import { decideYes, driveCase, office, type Office } from '../support/workflow.js';
 
 type Client = Awaited<ReturnType<typeof client>>;
@@ -127,10 +127,9 @@ describe('separation of duties on each case', () => {
  * (`accountOlderThan`), as a real signer's account would be.
  */
 async function accountOlderThan(uid: string, seconds: number): Promise<void> {
-  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/projects/${PROJECT_ID}/accounts:update`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer owner' },
-    body: JSON.stringify({ localId: uid, validSince: String(Math.floor(Date.now() / 1000) - seconds) }),
+  const res = await authEmulatorAdmin(`projects/${PROJECT_ID}/accounts:update`, {
+    localId: uid,
+    validSince: String(Math.floor(Date.now() / 1000) - seconds),
   });
   if (!res.ok) throw new Error(`accounts:update failed: ${res.status} ${await res.text()}`);
 }

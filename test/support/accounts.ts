@@ -1,7 +1,7 @@
 import { confirmPasswordReset } from 'firebase/auth';
 import { adminDb } from './admin.js';
-import { webClient } from './client.js';
-import { AUTH_HOST, PROJECT_ID, SERVICE_ORIGIN } from './env.js';
+import { authEmulatorAdmin, webClient } from './client.js';
+import { PROJECT_ID, SERVICE_ORIGIN } from './env.js';
 import { waitFor } from './wait.js';
 
 /** The set-password link emailed to a staff member (the newest outbox message for `uid`). */
@@ -22,11 +22,7 @@ export async function setOwnPassword(uid: string, password: string): Promise<voi
   const oobCode = link.searchParams.get('oobCode') ?? '';
   if (SERVICE_ORIGIN) {
     // The Auth emulator's REST API on this test's project (see signInWithPassword in client.ts).
-    const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:resetPassword?key=demo-api-key`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer owner' },
-      body: JSON.stringify({ oobCode, newPassword: password, targetProjectId: PROJECT_ID }),
-    });
+    const res = await authEmulatorAdmin('accounts:resetPassword?key=demo-api-key', { oobCode, newPassword: password, targetProjectId: PROJECT_ID });
     if (!res.ok) throw new Error(`setting the password failed: ${res.status} ${await res.text()}`);
     return;
   }

@@ -62,16 +62,24 @@ export async function webClient(creds?: { email: string; password: string }): Pr
 }
 
 /**
+ * A POST to the Auth emulator's REST API (`path` after `/v1/`) with the emulator's admin credential,
+ * which lets a request name its project (`targetProjectId`, or a `projects/<id>/` path).
+ */
+export function authEmulatorAdmin(path: string, body: unknown): Promise<Response> {
+  return fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer owner' },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
  * Signs in with the Auth emulator's REST API on this test's project: a real ID token, which the
  * callable wrapper verifies. (The emulator picks the project of a password sign-in from the API
  * key, i.e. its default project; `targetProjectId` with the emulator's admin credential names ours.)
  */
 export async function signInWithPassword(email: string, password: string): Promise<{ idToken: string; uid: string }> {
-  const res = await fetch(`http://${AUTH_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer owner' },
-    body: JSON.stringify({ email, password, returnSecureToken: true, targetProjectId: PROJECT_ID }),
-  });
+  const res = await authEmulatorAdmin('accounts:signInWithPassword?key=demo-api-key', { email, password, returnSecureToken: true, targetProjectId: PROJECT_ID });
   const j = (await res.json()) as { idToken?: string; localId?: string; error?: { message: string } };
   if (!j.idToken || !j.localId) throw Object.assign(new Error(j.error?.message ?? `sign-in failed (${res.status})`), { code: 'auth/sign-in-failed' });
   return { idToken: j.idToken, uid: j.localId };
