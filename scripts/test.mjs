@@ -37,7 +37,7 @@ const { createHash } = await import('node:crypto');
 const fs = await import('node:fs');
 const { createServer } = await import('node:net');
 const { setPriority } = await import('node:os');
-const { join } = await import('node:path');
+const { join, relative } = await import('node:path');
 const { provision, ProvisionError } = await import('./provision.mjs');
 const { startMailDev, SMTP_PORT } = await import('./maildev.mjs');
 
@@ -77,6 +77,21 @@ fs.mkdirSync(CACHE, { recursive: true });
 const stages = [];
 let passed = 0;
 let failed = 0;
+/**
+ * The failed tests of every layer, printed again after the stage table: a CI log is often read from
+ * its end, where the runners' own reports (and the emulator log's tail) no longer show which test it was.
+ * @type {{ layer: string, name: string, message: string }[]}
+ */
+const failedTests = [];
+/** The first lines of a failure message, without colour codes. */
+const firstLines = (text, n = 6) =>
+  String(text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s*at (?:.*node_modules|new Promise|process\.|node:)/.test(l))
+    .slice(0, n)
+    .map((l) => `      ${l.trim()}`)
+    .join('\n');
 const secs = (ms) => (ms / 1000).toFixed(1);
 const record = (name, ms, ok) => {
   stages.push({ name, ms, ok });
@@ -163,13 +178,35 @@ function tail(file, n = TAIL) {
 const printTail = (file, why) =>
   say(`\n--- ${why}: last ${TAIL} lines of ${file.slice(ROOT.length + 1)} ---\n${tail(file)}\n--- end of ${file.slice(ROOT.length + 1)} ---`);
 
-const vitestCounts = (file) => {
+const vitestCounts = (file, layer) => {
   const j = readJson(file);
   if (!j) return false;
   passed += j.numPassedTests ?? 0;
   failed += j.numFailedTests ?? 0;
+  for (const f of j.testResults ?? []) {
+    const where = relative(ROOT, f.name ?? '');
+    const bad = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of bad) failedTests.push({ layer, name: `${where} › ${a.fullName}`, message: firstLines(a.failureMessages?.join('\n')) });
+    // A file that failed outside its tests (an import, a hook) has no failed assertion to name.
+    if (bad.length === 0 && f.status === 'failed') failedTests.push({ layer, name: where, message: firstLines(f.message) });
+  }
   return true;
 };
+/** Playwright's JSON report: its failed tests, with their titles' path. */
+function playwrightFailures(report) {
+  const walk = (suite, path) => {
+    const here = suite.title ? [...path, suite.title] : path;
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected') continue;
+        const err = (t.results ?? []).flatMap((r) => r.errors ?? [r.error ?? {}]).find((e) => e?.message);
+        failedTests.push({ layer: 'e2e', name: [...here, spec.title].join(' › '), message: firstLines(err?.message) });
+      }
+    }
+    for (const s of suite.suites ?? []) walk(s, here);
+  };
+  for (const s of report?.suites ?? []) walk(s, []);
+}
 const vitestArgs = (project, report, extra) => [
   'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, `${report}.json`)}`,
   ...extra,
@@ -182,7 +219,7 @@ const vitestArgs = (project, report, extra) => [
 async function vitestStage(project, env, opts = {}) {
   const { name = project, args: extra = [], ...rest } = opts;
   const ok = await stage(name, join(BIN, 'vitest'), vitestArgs(project, name, extra), { env, live: true, ...rest });
-  if (!vitestCounts(join(RESULTS, `${name}.json`)) && !ok) failed += 1;
+  if (!vitestCounts(join(RESULTS, `${name}.json`), name) && !ok) failed += 1;
   return ok;
 }
 
@@ -489,6 +526,7 @@ async function emulatorLane() {
     });
     const pw = readJson(join(RESULTS, 'e2e.json'));
     if (pw?.stats) {
+      playwrightFailures(pw);
       passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
       failed += pw.stats.unexpected ?? 0;
     } else if (!ok) failed += 1;
@@ -532,6 +570,9 @@ const rows = [
 ];
 say(`\n${rows.join('\n')}\n(the checks lane and the emulator lane run at the same time, so stages overlap)`);
 if (failures.length > 0) say(`\nFailed stages: ${failures.join(', ')}`);
+if (failedTests.length > 0) {
+  say(`\nFailed tests:\n${failedTests.map((t) => `  [${t.layer}] ${t.name}\n${t.message}`).join('\n')}`);
+}
 const anyFail = failures.length > 0 || failed > 0;
 // A failed stage with no failed test in it (typecheck, lint, build, a crash) still counts as a failure.
 const totalFailed = failed + (anyFail && failed === 0 ? failures.length : 0);
