@@ -37,6 +37,7 @@ const { createHash } = await import('node:crypto');
 const fs = await import('node:fs');
 const { createServer } = await import('node:net');
 const { setPriority } = await import('node:os');
+const { stripVTControlCharacters } = await import('node:util');
 const { join, relative } = await import('node:path');
 const { provision, ProvisionError } = await import('./provision.mjs');
 const { startMailDev, SMTP_PORT } = await import('./maildev.mjs');
@@ -85,8 +86,7 @@ let failed = 0;
 const failedTests = [];
 /** The first lines of a failure message, without colour codes. */
 const firstLines = (text, n = 6) =>
-  String(text ?? '')
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(String(text ?? ''))
     .split('\n')
     .filter((l) => l.trim() !== '' && !/^\s*at (?:.*node_modules|new Promise|process\.|node:)/.test(l))
     .slice(0, n)
