@@ -113,7 +113,10 @@ export async function readAllCases(store: Firestore = db()): Promise<Map<string,
 export async function rebuildMonthlyReports(store: Firestore = db()): Promise<{ cases: number; events: number; months: string[] }> {
   const cases = await readAllCases(store);
   const months = rebuild(cases.values());
-  const writer = store.bulkWriter();
+  // BulkWriter's ramp-up (500 writes/s, +50 % every 5 minutes) lets a real Firestore split the key
+  // ranges of fresh collections; the emulator has none to split, so there the rebuild writes at once
+  // (700 cases' markers: 10.7 s throttled).
+  const writer = store.bulkWriter({ throttling: !process.env['FIRESTORE_EMULATOR_HOST'] });
   writer.onWriteError((e) => e.failedAttempts < 5);
   const old = await store.collection(MONTHS).select().get();
   for (const d of old.docs) if (!months.has(d.id)) void writer.delete(d.ref);
