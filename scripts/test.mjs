@@ -370,7 +370,9 @@ async function lint() {
 async function persistence() {
   // npm start's import/export-on-exit: data written before a restart is there after it.
   const t0 = Date.now();
-  const { code, output } = await exec('node', ['scripts/check-persistence.mjs', `--log=${PERSISTENCE_LOG}`], { env });
+  // At a lower CPU priority, as the other checks: its two emulator starts would otherwise take the
+  // CPU from the browser journeys it overlaps.
+  const { code, output } = await exec('node', ['scripts/check-persistence.mjs', `--log=${PERSISTENCE_LOG}`], { env, nice: true });
   const ok = code === 0;
   say(`\n=== persistence across an emulator restart\n${output}=== persistence: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - t0)} s)`);
   if (!ok) printTail(PERSISTENCE_LOG, 'persistence check failed');
